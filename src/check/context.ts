@@ -1,0 +1,68 @@
+/**
+ * The checker's shared state: what rules read (resolved fields, the query's context, time zone and clock) and
+ * what they record (diagnostics, typed values). The result of checking is a {@link CheckedQuery}: the AST plus
+ * everything the lowering needs, so the lowering never re-validates.
+ */
+import type { DateValue } from '../dates/index.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FieldCatalog, FieldInfo, ResolveResult } from '../schema/fields.js';
+import type * as A from '../syntax/ast.js';
+
+/**
+ * A value with its type settled by the checker:
+ * - `json`: a string, number or boolean to emit as is (validated against the field's schema where the operator
+ *   compares whole values);
+ * - `date`: a local day or a UTC instant (relative dates already resolved against the clock).
+ */
+export type TypedValue =
+  | { readonly type: 'json'; readonly value: string | number | boolean }
+  | { readonly type: 'date'; readonly date: DateValue };
+
+/** A sort key, in order. */
+export interface SortKey {
+  readonly field: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+/**
+ * A checked query.
+ * - `queryContext`: the context in force (directive, else option, else inferred, else `customer`);
+ * - `timeZone`: the canonical IANA zone, or `null` when none was given (Kustomer then reads days in GMT);
+ * - `nowMs`: the clock relative dates were resolved against (epoch milliseconds);
+ * - `fieldOf` / `valueOf`: the resolved field of each field `Name` and the typed value of each `Value` (only for
+ *   names and values that checked without errors).
+ */
+export interface CheckedQuery {
+  readonly ast: A.Query;
+  readonly diagnostics: Diagnostic[];
+  readonly queryContext: string;
+  readonly timeZone: string | null;
+  readonly nowMs: number;
+  readonly sort: readonly SortKey[];
+  readonly fieldOf: ReadonlyMap<A.Name, FieldInfo>;
+  readonly valueOf: ReadonlyMap<A.Value, TypedValue>;
+}
+
+/** What a rule sees. */
+export interface CheckContext {
+  readonly ast: A.Query;
+  readonly catalog: FieldCatalog;
+  readonly queryContext: string;
+  readonly timeZone: string | null;
+  readonly nowMs: number;
+  /** How each field `Name` of a term resolved (sort keys are resolved by their own rule). */
+  readonly resolved: ReadonlyMap<A.Name, ResolveResult>;
+  /** The field each field `Name` resolved to; absent when it did not resolve. */
+  readonly fieldOf: Map<A.Name, FieldInfo>;
+  readonly valueOf: Map<A.Value, TypedValue>;
+  readonly sort: SortKey[];
+  report(d: Diagnostic): void;
+}
+
+/** Handlers by node kind; a rule returns one. Handlers get the node and its parent (null for the root). */
+export type Visitor = {
+  readonly [K in keyof A.NodeByKind]?: (node: A.NodeByKind[K], parent: A.Node | null) => void;
+};
+
+/** A checking rule: one invariant, one file (see rules/). */
+export type Rule = (ctx: CheckContext) => Visitor;

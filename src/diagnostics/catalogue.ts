@@ -1,0 +1,96 @@
+/**
+ * The diagnostic catalogue: every code the compiler can report, with its severity and message template.
+ *
+ * Codes are stable and ranged by phase, as in TypeScript's `diagnosticMessages.json`:
+ * - `KQ1xxx` lexical and syntax errors, and input limits (reported by `parse`);
+ * - `KQ2xxx` names, types and values checked against the schema (reported by `check`);
+ * - `KQ3xxx` lowering: what the Kustomer criteria format cannot express (reported by `compile`);
+ * - `KQ9xxx` a bug in the compiler, reported instead of thrown (please file it with the query).
+ *
+ * Templates use `{0}`, `{1}`, … placeholders, filled by {@link format}. A code is never reused for another meaning.
+ */
+
+/** How serious a diagnostic is. Only `error` prevents criteria from being emitted. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One catalogue entry. */
+export interface MessageTemplate {
+  readonly code: string;
+  readonly severity: Severity;
+  /** The message, with `{n}` placeholders. */
+  readonly message: string;
+}
+
+function entry(code: string, severity: Severity, message: string): MessageTemplate {
+  return { code, severity, message };
+}
+
+/** Every diagnostic the compiler reports, by name. */
+export const Messages = {
+  // --- 1xxx: lexical and syntax -------------------------------------------------------------------------------------
+  UnexpectedCharacter: entry('KQ1001', 'error', "Unexpected character '{0}'."),
+  UnterminatedString: entry('KQ1002', 'error', 'Unterminated quoted string.'),
+  InvalidEscape: entry('KQ1003', 'error', "Unknown escape sequence '{0}' in a quoted string."),
+  DanglingBackslash: entry('KQ1004', 'error', 'A backslash at the end of the query escapes nothing.'),
+  MissingValue: entry('KQ1005', 'error', "Expected a value after '{0}'."),
+  UnexpectedToken: entry('KQ1006', 'error', 'Unexpected {0}.'),
+  UnclosedParenthesis: entry('KQ1007', 'error', "This '(' is never closed."),
+  UnmatchedParenthesis: entry('KQ1008', 'error', "This ')' has no matching '('."),
+  MissingOperand: entry('KQ1009', 'error', "Expected a term after '{0}'."),
+  MissingSpace: entry('KQ1010', 'error', 'Expected a space after {0}.'),
+  Wildcard: entry('KQ1011', 'error', "Wildcards are not supported: '*' can only stand alone (field:*) or as an open range bound."),
+  LowercaseKeyword: entry('KQ1012', 'warning', "'{0}' is searched for as a word; to combine terms, write '{1}' in upper case."),
+  InvalidRange: entry('KQ1013', 'error', 'Malformed range: {0}'),
+  TooDeep: entry('KQ1014', 'error', 'The query nests deeper than {0} levels.'),
+  TooLong: entry('KQ1015', 'error', 'The query is {0} characters long; the limit is {1}.'),
+  InvalidList: entry('KQ1016', 'error', 'Malformed value list: {0}'),
+  InvalidDirective: entry('KQ1017', 'error', "'{0}:' {1}"),
+  TooManyDiagnostics: entry('KQ1018', 'info', 'Stopped after {0} diagnostics.'),
+  DanglingOperator: entry('KQ1019', 'error', "Expected a term before '{0}'."),
+
+  // --- 2xxx: names, types, values -------------------------------------------------------------------------------------
+  UnknownField: entry('KQ2001', 'error', "Unknown field '{0}'."),
+  CustomAttributeSuffix: entry('KQ2002', 'error', "Custom attribute '{0}' {1}"),
+  UnknownCustomAttribute: entry('KQ2003', 'error', "Unknown custom attribute '{0}': it is not among the org's custom attributes."),
+  OperatorNotAllowed: entry('KQ2004', 'error', "Operator '{0}' cannot be used on {1} field '{2}'."),
+  InvalidValue: entry('KQ2005', 'error', "Invalid value '{0}' for field '{1}': {2}"),
+  InvalidNumber: entry('KQ2006', 'error', "Field '{1}' takes a number; '{0}' is not one."),
+  InvalidBoolean: entry('KQ2007', 'error', "Field '{1}' takes true or false; '{0}' is neither."),
+  InvalidDate: entry('KQ2008', 'error', "Invalid date '{0}': {1}"),
+  InvalidTimeZone: entry('KQ2009', 'error', "Unknown time zone '{0}': expected an IANA name such as America/New_York."),
+  UnknownContext: entry('KQ2010', 'error', "Unknown context '{0}'."),
+  NotSortable: entry('KQ2011', 'error', "Cannot sort on '{0}'."),
+  MisplacedDirective: entry('KQ2012', 'error', "'{0}:' applies to the whole query, so it cannot appear {1}."),
+  ConflictingDirective: entry('KQ2013', 'error', "Conflicting '{0}:' values: '{1}' and '{2}'."),
+  DuplicateSort: entry('KQ2014', 'warning', "'{0}' is already a sort key; this one has no effect."),
+  ContextChosen: entry('KQ2015', 'info', 'No context given: searching {0} ({1}).'),
+  EmptyRange: entry('KQ2016', 'error', 'This range matches nothing: {0}'),
+  MixedDateZones: entry('KQ2017', 'info', "'{0}' is a local day, read in the time zone {1}."),
+  TimeZoneCase: entry('KQ2018', 'warning', "Time zone '{0}' is spelled '{1}'."),
+  InvalidCustomAttributeDefinition: entry('KQ2019', 'error', "Invalid custom attribute definition '{0}': {1}"),
+
+  // --- 3xxx: lowering ---------------------------------------------------------------------------------------------------
+  TwoOrGroups: entry('KQ3001', 'error', 'Kustomer criteria hold one OR group; this is a second, independent one.'),
+  NotOverAnd: entry('KQ3002', 'error', 'Kustomer criteria cannot negate a group of several conditions.'),
+  NegationInOr: entry('KQ3003', 'error', 'Kustomer criteria cannot hold a negated condition inside an OR group.'),
+  GroupInOr: entry('KQ3004', 'error', 'Kustomer criteria cannot hold a group of several conditions inside an OR group.'),
+
+  // --- 9xxx: the compiler itself ----------------------------------------------------------------------------------------
+  InternalError: entry('KQ9001', 'error', 'Internal compiler error: {0}'),
+} as const satisfies Record<string, MessageTemplate>;
+
+/** The name of a catalogue entry. */
+export type MessageName = keyof typeof Messages;
+
+/** Fills a template's `{n}` placeholders with `args` (missing ones stay as written). */
+export function format(template: string, args: readonly (string | number)[]): string {
+  return template.replace(/\{(\d)\}/g, (whole, n: string) => {
+    const arg = args[Number(n)];
+    return arg === undefined ? whole : String(arg);
+  });
+}
+
+/** Every catalogue entry, ordered by code. */
+export const allMessages: readonly MessageTemplate[] = Object.values(Messages).sort((a, b) =>
+  a.code.localeCompare(b.code),
+);

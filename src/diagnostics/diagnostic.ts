@@ -1,0 +1,65 @@
+/**
+ * Diagnostics are data: what went wrong, where, and how to fix it. The compiler never throws on bad input; every
+ * problem becomes a {@link Diagnostic}. Rendering them for people is `renderDiagnostics` (render.ts).
+ */
+import type { Span } from '../syntax/ast.js';
+import { Messages, format, type MessageName, type Severity } from './catalogue.js';
+
+export type { Severity } from './catalogue.js';
+
+/**
+ * One problem (or remark) about a query.
+ * - `code`: a stable code from the catalogue (`KQ2001`), see `catalogue.ts`;
+ * - `severity`: only `error` prevents criteria from being emitted;
+ * - `message`: one sentence, no trailing newline;
+ * - `span`: UTF-16 offsets `[start, end)` into the query text (an empty span points between two characters);
+ * - `help`: how to fix it, when there is something to say;
+ * - `suggestions`: replacement texts for the span, best first ("did you mean").
+ */
+export interface Diagnostic {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly span: Span;
+  readonly help?: string;
+  readonly suggestions?: readonly string[];
+}
+
+/** Extra fields for {@link diagnostic}. */
+export interface DiagnosticExtras {
+  readonly help?: string;
+  readonly suggestions?: readonly string[];
+}
+
+/** Builds a diagnostic from a catalogue entry, its arguments and its span. */
+export function diagnostic(
+  name: MessageName,
+  span: Span,
+  args: readonly (string | number)[] = [],
+  extras: DiagnosticExtras = {},
+): Diagnostic {
+  const template = Messages[name];
+  const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
+    code: template.code,
+    severity: template.severity,
+    message: format(template.message, args),
+    span: { start: span.start, end: span.end },
+  };
+  if (extras.help !== undefined) out.help = extras.help;
+  if (extras.suggestions !== undefined && extras.suggestions.length > 0) out.suggestions = [...extras.suggestions];
+  return out;
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Orders diagnostics by position, then errors before warnings before infos (stable otherwise). */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  return diagnostics
+    .map((d, i) => [d, i] as const)
+    .sort(([a, ia], [b, ib]) => a.span.start - b.span.start || rank[a.severity] - rank[b.severity] || ia - ib)
+    .map(([d]) => d);
+}

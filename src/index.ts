@@ -1,0 +1,34 @@
+/**
+ * kustomer-query: compile human search queries to Kustomer search criteria JSON.
+ *
+ * Data flows one way: text → tokens (syntax/lexer) → AST (syntax/parser) → checked AST (check/) → lowered form
+ * (lowering/) → criteria JSON (emit/). Diagnostics (diagnostics/) are data at every step.
+ */
+export { compile, compileOrThrow, QueryError, type CompileResult } from './compile.js';
+export { parse, type ParseResult } from './syntax/parse.js';
+export { check, analyze } from './check/check.js';
+export type { CheckedQuery, TypedValue, SortKey } from './check/context.js';
+export { renderDiagnostics, formatDiagnosticLine, type RenderOptions } from './diagnostics/render.js';
+export { lineColumn } from './diagnostics/location.js';
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export { Messages, allMessages, type MessageTemplate } from './diagnostics/catalogue.js';
+export { validateCriteria, type CriteriaValidation, type CriteriaError } from './emit/validate.js';
+export type { Criteria, CriteriaItem, Criterion, CriterionValue } from './emit/criteria.js';
+export {
+  standardFields,
+  createCatalog,
+  resolveField,
+  listFields,
+  sortableFields,
+  isSortable,
+  queryContexts,
+  isValidContext,
+  type FieldInfo,
+  type FieldCatalog,
+  type ObjectType,
+} from './schema/fields.js';
+export { allowedOperators, naturalMatch } from './check/operators.js';
+export type { CompileOptions, ParseOptions, Limits, CustomAttribute, FieldKind } from './options.js';
+export { defaultLimits } from './options.js';
+export type * from './syntax/ast.js';
+export { walk, childrenOf } from './syntax/ast.js';

@@ -1,0 +1,90 @@
+/**
+ * Lowering, step 2: rewrites of the lowered form that keep its meaning exactly, to fit the target's
+ * `and` / `or` / `not` arrays:
+ * - flattening: `and` in `and`, `or` in `or` (associativity);
+ * - double negation: `not not x` → `x`;
+ * - De Morgan over OR: `not (a or b)` → `(not a) and (not b)` — exact in two-valued logic, and each atom is a
+ *   yes/no question about a record, so it holds for missing values too;
+ * - same-field equality: `f equals a or f equals b` → `f in [a, b]` for fields whose equality is exact (equals
+ *   kinds), values deduplicated, at the position of the first one; one value left stays `equals`.
+ * De Morgan over AND is not applied: `not (a and b)` → `(not a) or (not b)` puts negations inside an OR, which the
+ * flat target cannot express either. Ordered comparisons are never flipped (`not (x > 5)` is not `x <= 5` when x is
+ * missing).
+ *
+ * Recursion depth is bounded by the parser's `maxDepth`.
+ */
+import type { Atom, LNode, Scalar } from './ir.js';
+
+/** `items` with every `in`-able equality on one field merged into the first such atom. */
+function mergeEqualities(items: readonly LNode[]): LNode[] {
+  const byField = new Map<string, { index: number; values: Scalar[]; seen: Set<string> }>();
+  const out: (LNode | null)[] = [];
+  for (const item of items) {
+    if (item.kind === 'atom' && item.mergeable && (item.op === 'equals' || item.op === 'in')) {
+      const values = item.op === 'in' ? (item.value as readonly Scalar[]) : [item.value as Scalar];
+      let group = byField.get(item.field);
+      if (!group) {
+        group = { index: out.length, values: [], seen: new Set() };
+        byField.set(item.field, group);
+        out.push(item);
+      }
+      for (const v of values) {
+        const key = `${typeof v}:${String(v)}`;
+        if (!group.seen.has(key)) {
+          group.seen.add(key);
+          group.values.push(v);
+        }
+      }
+      continue;
+    }
+    out.push(item);
+  }
+  for (const group of byField.values()) {
+    const first = out[group.index] as Atom;
+    const merged: Atom =
+      group.values.length === 1
+        ? { ...first, op: 'equals', value: group.values[0]! }
+        : { ...first, op: 'in', value: group.values };
+    out[group.index] = merged;
+  }
+  return out.filter((x): x is LNode => x !== null);
+}
+
+/** Normalizes `node` (see the module comment). */
+export function normalize(node: LNode): LNode {
+  switch (node.kind) {
+    case 'atom':
+      return node;
+    case 'and': {
+      const items: LNode[] = [];
+      for (const child of node.items) {
+        const n = normalize(child);
+        if (n.kind === 'and') items.push(...n.items);
+        else items.push(n);
+      }
+      return items.length === 1 ? items[0]! : { kind: 'and', span: node.span, items };
+    }
+    case 'or': {
+      const flat: LNode[] = [];
+      for (const child of node.items) {
+        const n = normalize(child);
+        if (n.kind === 'or') flat.push(...n.items);
+        else flat.push(n);
+      }
+      const items = mergeEqualities(flat);
+      return items.length === 1 ? items[0]! : { kind: 'or', span: node.span, items };
+    }
+    case 'not': {
+      const inner = normalize(node.item);
+      if (inner.kind === 'not') return inner.item;
+      if (inner.kind === 'or') {
+        return normalize({
+          kind: 'and',
+          span: node.span,
+          items: inner.items.map((item) => ({ kind: 'not', span: item.span, item }) as LNode),
+        });
+      }
+      return { kind: 'not', span: node.span, item: inner };
+    }
+  }
+}

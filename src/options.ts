@@ -1,0 +1,85 @@
+/**
+ * Options shared by `parse`, `check` and `compile`.
+ */
+
+/** An operator kind from the standard-fields schema's `operator` keyword (Kustomer Customer Search doc). */
+export type FieldKind =
+  | 'any'
+  | 'string'
+  | 'text'
+  | 'list'
+  | 'string_notanalyzed'
+  | 'datetime'
+  | 'number'
+  | 'boolean';
+
+/**
+ * One of the org's custom attributes, as returned by Kustomer's custom-attribute metadata.
+ * - `name`: the full search attribute name, e.g. `customer_custom_tierStr` or `kobject_custom_order_totalNum`;
+ * - `type`: its kind; when omitted it follows the name's suffix (Str→string, Txt→text, Num→number, At→datetime,
+ *   Bool→boolean, Url→string, Id→string_notanalyzed);
+ * - `values`: the allowed values, when the attribute is a list of options;
+ * - `label`: a display name, shown by `kq fields`.
+ */
+export interface CustomAttribute {
+  readonly name: string;
+  readonly type?: FieldKind;
+  readonly values?: readonly (string | number | boolean)[];
+  readonly label?: string;
+}
+
+/** Limits that keep hostile input cheap. */
+export interface Limits {
+  /** The longest query accepted, in UTF-16 code units. Default 1,048,576 (1 MiB of ASCII). */
+  readonly maxLength?: number;
+  /** The deepest nesting of parentheses and negations accepted. Default 100. */
+  readonly maxDepth?: number;
+  /** The most diagnostics reported; later ones are dropped with a KQ1018 note. Default 100. */
+  readonly maxDiagnostics?: number;
+}
+
+/** Options for `parse`. */
+export interface ParseOptions extends Limits {}
+
+/** Options for `check` and `compile`. */
+export interface CompileOptions extends Limits {
+  /**
+   * The `queryContext` when the query has no `context:` directive: `customer`, `conversation`, `message`,
+   * `company`, `note`, `kobject` or `kobject_<klass>`. When neither is given, the context is the one object type
+   * that all field terms share, else `customer` (reported as a KQ2015 info diagnostic).
+   */
+  readonly queryContext?: string;
+  /** The `timeZone` (an IANA name) when the query has no `tz:` directive. Local days are read in it. */
+  readonly timeZone?: string;
+  /**
+   * The clock that relative dates (`now-7d`, `today`) resolve against: a `Date`, epoch milliseconds, or an ISO-8601
+   * instant. Default: the real time at the call.
+   */
+  readonly now?: Date | number | string;
+  /**
+   * The org's custom attributes. When given, custom attribute names not in this list are errors (KQ2003), and
+   * each one's kind and allowed values are taken from here.
+   */
+  readonly customAttributes?: readonly CustomAttribute[];
+  /**
+   * Emit nested `{"and"|"or"|"not": […]}` groups inside the top-level arrays when a query needs them. Nesting is
+   * not documented by Kustomer (kustomer-search-api.md §1.3), so it is off by default and such queries are errors.
+   */
+  readonly nested?: boolean;
+}
+
+/** The default limits. */
+export const defaultLimits = {
+  maxLength: 1_048_576,
+  maxDepth: 100,
+  maxDiagnostics: 100,
+} as const satisfies Required<Limits>;
+
+/** `opts` with every limit filled in. */
+export function resolveLimits(opts: Limits | undefined): Required<Limits> {
+  return {
+    maxLength: opts?.maxLength ?? defaultLimits.maxLength,
+    maxDepth: opts?.maxDepth ?? defaultLimits.maxDepth,
+    maxDiagnostics: opts?.maxDiagnostics ?? defaultLimits.maxDiagnostics,
+  };
+}

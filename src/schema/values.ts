@@ -1,0 +1,255 @@
+/**
+ * Value checking: is a value written in a query acceptable for a field, and what JSON value does it become?
+ *
+ * The operator kind decides the JSON type (Kustomer Customer Search doc, "Standard Fields JSON Schema": its
+ * `operator` keyword), and a standard field's own schema then constrains the value, checked with ajv. Where the
+ * schema's JSON type disagrees with the operator kind, the kind wins (kustomer-search-api.md §2.3 "Schema oddities"):
+ * - number kind: a number, even for `tracking_events` (schema type string) and `note_attachment_count` (schema
+ *   `$ref: user`); the schema is applied only where it is numeric (`conversation_priority`: an integer 1..5);
+ * - boolean kind: `true`/`false` (case-insensitive) → a JSON boolean, even for `note_deleted` (`$ref: user`) and for
+ *   `message_redacted`, `message_auto`, `conversation_time_*` (schema type string); but a boolean-kind field with an
+ *   `enum` (`message_direction`: in/out) takes one of its enum strings, as Kustomer's own examples do
+ *   (`{"message_direction": {"equals": "in"}}`, DOCS-RECIPES).
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { closest } from './suggest.js';
+import { standardFields, standardValueSchema, type FieldInfo } from './fields.js';
+
+/**
+ * The result of {@link checkValue}.
+ * - `ok`: `value` is what goes into the criteria JSON: a string, a finite number or a boolean;
+ * - not `ok`: `code` is KQ2005 (not an allowed value: enum, format, pattern, range), KQ2006 (not a number) or KQ2007
+ *   (not a boolean); `reason` is a clause for the message ("'opne' is not one of snoozed, open, done", "expected a
+ *   24-character hex user id"); `suggestions` are replacement values, best first; `help` says how to write one.
+ */
+export type ValueCheck =
+  | { readonly ok: true; readonly value: string | number | boolean }
+  | {
+      readonly ok: false;
+      readonly code: 'KQ2005' | 'KQ2006' | 'KQ2007';
+      readonly reason: string;
+      readonly suggestions?: string[];
+      readonly help?: string;
+    };
+
+// --- ajv -------------------------------------------------------------------------------------------------------------
+
+let ajv: Ajv | undefined;
+
+/** The shared ajv instance: strict, with the schema's own `operator`/`collection` keywords and ajv-formats. */
+function getAjv(): Ajv {
+  if (ajv === undefined) {
+    ajv = new Ajv({ strict: true, keywords: ['operator', 'collection'] });
+    addFormats.default(ajv);
+  }
+  return ajv;
+}
+
+/** Compiled value schemas of standard fields, by field name; compiled on first use, once. */
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(name: string): ValidateFunction | undefined {
+  let validate = validators.get(name);
+  if (validate !== undefined) return validate;
+  const schema = standardValueSchema(name);
+  if (schema === undefined) return undefined;
+  validate = getAjv().compile(schema);
+  validators.set(name, validate);
+  return validate;
+}
+
+// --- Messages --------------------------------------------------------------------------------------------------------
+
+/** `raw` for a message: at most 40 characters, longer ones cut with "…". */
+function show(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+}
+
+function oneOf(raw: string, allowed: readonly (string | number | boolean)[]): string {
+  const list = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, …` : allowed.join(', ');
+  return `'${show(raw)}' is not one of ${list}`;
+}
+
+const phonePattern = '^\\+?[1-9]\\d{1,14}$';
+const singular: ReadonlyMap<string, string> = new Map([
+  ['users', 'user'],
+  ['teams', 'team'],
+  ['queues', 'queue'],
+]);
+
+/** What a standard field's schema expects, as "expected …" (for a failed format/pattern/number check). */
+function expected(schema: Readonly<Record<string, unknown>>, error: ErrorObject | undefined): string {
+  const collection = typeof schema['collection'] === 'string' ? singular.get(schema['collection']) : undefined;
+  if (collection !== undefined) return `expected a 24-character hex ${collection} id`;
+  if (schema['format'] === 'email') return 'expected an email address, e.g. jane@example.com';
+  if (schema['pattern'] === phonePattern) {
+    return 'expected a phone number in E.164 form: up to 15 digits, optionally after a +, e.g. +14155550123';
+  }
+  if (schema['type'] === 'number' || schema['type'] === 'integer') {
+    const what = schema['type'] === 'integer' ? 'a whole number' : 'a number';
+    const min = schema['minimum'];
+    const max = schema['maximum'];
+    if (typeof min === 'number' && typeof max === 'number') return `expected ${what} from ${min} to ${max}`;
+    if (typeof min === 'number') return `expected ${what} of at least ${min}`;
+    if (typeof max === 'number') return `expected ${what} of at most ${max}`;
+    return `expected ${what}`;
+  }
+  if (typeof schema['pattern'] === 'string') return `expected a value matching ${schema['pattern']}`;
+  return error?.message !== undefined ? `the value ${error.message}` : 'the value is not allowed';
+}
+
+/** A failed {@link ValueCheck}, without empty `suggestions`. */
+function fail(
+  code: 'KQ2005' | 'KQ2006' | 'KQ2007',
+  reason: string,
+  suggestions: readonly string[] = [],
+  help?: string,
+): ValueCheck {
+  return {
+    ok: false,
+    code,
+    reason,
+    ...(suggestions.length > 0 ? { suggestions: [...suggestions] } : {}),
+    ...(help !== undefined ? { help } : {}),
+  };
+}
+
+/** KQ2005 for a value outside `allowed`, with the closest allowed values as suggestions. */
+function notOneOf(raw: string, allowed: readonly (string | number | boolean)[]): ValueCheck {
+  return fail('KQ2005', oneOf(raw, allowed), closest(raw, allowed));
+}
+
+// --- Kinds -----------------------------------------------------------------------------------------------------------
+
+const jsonNumber = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/** A JSON number literal → a finite number, else `undefined`. */
+function parseNumber(raw: string): number | undefined {
+  if (!jsonNumber.test(raw)) return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Likely fixes for a malformed number: `+5` → `5`, `1,000` → `1000`, `.5` → `0.5`, `5.` → `5`. */
+function numberFixes(raw: string): string[] {
+  if (raw.length > 40) return [];
+  let fixed = raw.trim().replace(/^\+/, '').replace(/(?<=\d)[,_](?=\d{3})/g, '');
+  fixed = fixed.replace(/^(-?)\./, '$10.').replace(/\.$/, '');
+  fixed = fixed.replace(/^(-?)0+(?=\d)/, '$1');
+  return fixed !== raw && parseNumber(fixed) !== undefined ? [fixed] : [];
+}
+
+const numberHelp = 'Write a number such as 12, -3.5 or 1e3.';
+
+function checkNumber(field: FieldInfo, raw: string): ValueCheck {
+  const value = parseNumber(raw);
+  if (value === undefined) {
+    const reason = jsonNumber.test(raw) ? `'${show(raw)}' is too large` : `'${show(raw)}' is not a number`;
+    return fail('KQ2006', reason, numberFixes(raw), numberHelp);
+  }
+  if (field.enum !== undefined) {
+    return field.enum.includes(value)
+      ? { ok: true, value }
+      : notOneOf(raw, field.enum);
+  }
+  if (!field.custom && (field.schemaType === 'number' || field.schemaType === 'integer')) {
+    const validate = validatorFor(field.name);
+    if (validate !== undefined && !validate(value)) {
+      return fail('KQ2005', expected(standardValueSchema(field.name)!, validate.errors?.[0]));
+    }
+  }
+  return { ok: true, value };
+}
+
+const truthy: ReadonlySet<string> = new Set(['yes', 'y', 'on', '1', 't']);
+const falsy: ReadonlySet<string> = new Set(['no', 'n', 'off', '0', 'f']);
+
+function checkBoolean(field: FieldInfo, raw: string): ValueCheck {
+  if (field.enum !== undefined && field.enum.every((v) => typeof v === 'string')) {
+    // message_direction: operator kind boolean, values in/out (Standard Fields JSON Schema).
+    return field.enum.includes(raw)
+      ? { ok: true, value: raw }
+      : notOneOf(raw, field.enum);
+  }
+  const lower = raw.toLowerCase();
+  if (lower === 'true' || lower === 'false') {
+    const value = lower === 'true';
+    if (field.enum !== undefined && !field.enum.includes(value)) {
+      return notOneOf(raw, field.enum);
+    }
+    return { ok: true, value };
+  }
+  const suggestions = truthy.has(lower) ? ['true'] : falsy.has(lower) ? ['false'] : closest(lower, ['true', 'false']);
+  return fail('KQ2007', `'${show(raw)}' is neither true nor false`, suggestions, 'Write true or false.');
+}
+
+/** `+1 (415) 555-0123` → `+14155550123`, when that is a valid phone number. */
+function phoneFixes(raw: string): string[] {
+  if (raw.length > 40) return [];
+  const fixed = raw.replace(/[\s().-]/g, '');
+  return fixed !== raw && new RegExp(phonePattern).test(fixed) ? [fixed] : [];
+}
+
+function checkString(field: FieldInfo, raw: string): ValueCheck {
+  const schema = field.custom || standardFields.get(field.name) !== field ? undefined : standardValueSchema(field.name);
+  if (schema === undefined) {
+    if (field.enum !== undefined && !field.enum.includes(raw)) {
+      return notOneOf(raw, field.enum);
+    }
+    return { ok: true, value: raw };
+  }
+  // Email addresses are at most 254 characters (RFC 5321); longer input never reaches the format's regex.
+  if (schema['format'] === 'email' && raw.length > 254) {
+    return fail('KQ2005', expected(schema, undefined));
+  }
+  const validate = validatorFor(field.name)!;
+  if (validate(raw)) return { ok: true, value: raw };
+  const error = validate.errors?.[0];
+  if (error?.keyword === 'enum' && field.enum !== undefined) {
+    return notOneOf(raw, field.enum);
+  }
+  let reason = expected(schema, error);
+  if (field.collection !== undefined && /^[A-Fa-f\d]{24}$/.test(raw)) {
+    // The schema's id pattern also wants at least one digit and one letter a-f.
+    reason += ' (the schema also requires both digits and letters a-f)';
+  }
+  return fail('KQ2005', reason, schema['pattern'] === phonePattern ? phoneFixes(raw) : []);
+}
+
+/**
+ * Checks `raw`, a value as written in a query (quotes and escapes already removed), for a comparison of the whole
+ * value (`equals`, `in`, `gt`, … — never `contains`, which callers must not check) and converts it to its JSON value.
+ *
+ * By the field's operator kind:
+ * - `number`: a JSON number literal (`-12`, `1.5`, `1e3`; not `+5`, `0x1`, `.5`, `01`, empty, or out of double
+ *   range) → a number (else KQ2006); then a standard field's own numeric schema (`conversation_priority`: integer
+ *   1..5) and a custom attribute's `values` (else KQ2005);
+ * - `boolean`: `true`/`false`, any case → a boolean (else KQ2007); a field with a string `enum` (`message_direction`)
+ *   takes one of those strings instead (else KQ2005);
+ * - `list`, `string`, `string_notanalyzed`, `text`: the string itself, validated by ajv against a standard field's
+ *   own schema (enum, `format: email`, the E.164 phone pattern, the 24-hex user/team/queue id pattern) or checked
+ *   against a custom attribute's `values` (else KQ2005, with did-you-mean suggestions for enums);
+ * - `any`: the string, unchecked;
+ * - `datetime`: **not checked here**: dates are parsed by the date module; this returns the raw string unchanged.
+ * Each standard field's value schema is compiled once, on first use (ajv, `strict: true`, ajv-formats). Messages
+ * quote at most 40 characters of `raw`. Never throws.
+ */
+export function checkValue(field: FieldInfo, raw: string): ValueCheck {
+  switch (field.kind) {
+    case 'any':
+    case 'datetime':
+      return { ok: true, value: raw };
+    case 'number':
+      return checkNumber(field, raw);
+    case 'boolean':
+      return checkBoolean(field, raw);
+    case 'string':
+    case 'text':
+    case 'list':
+    case 'string_notanalyzed':
+      return checkString(field, raw);
+    default:
+      return { ok: true, value: raw };
+  }
+}

@@ -1,0 +1,681 @@
+/**
+ * The lexer: query text → tokens, in one left-to-right pass with no backtracking (linear time on any input).
+ *
+ * It is hand-written because the language is context-sensitive at the character level:
+ * - in a term, `-` negates (`-spam`), `AND` `OR` `NOT` are keywords, and `name:` / `name>=` … start a field term;
+ * - in a value (right after an operator) `-`, `:` and `=` are ordinary characters (`balance:-12`,
+ *   `customer_urls:https://x.example`), `,` separates list values, `..` separates range bounds, and `*` alone is a
+ *   token of its own.
+ *
+ * Lexical rules (grammar/query.ebnf has the full grammar):
+ * - Any Unicode white space (NBSP, U+2028, … and newlines) separates tokens.
+ * - A bare word in a term holds Unicode letters, marks and digits and `@ . + - / : _ ' #`; a backslash escapes any
+ *   one character (`foo\ bar`, `a\:b`). In a value, every character except white space, `( ) [ ] { } " ,`, a `..`
+ *   pair and `*` belongs to the word.
+ * - A field name is a run of letters, digits, `_`, `-`, `.` and `$` starting with a letter or `_`, immediately
+ *   followed by an operator: `:` `=` `!=` `~` `>` `>=` `<` `<=` `:>` `:>=` `:<` `:<=`.
+ * - Quoted strings take the escapes `\"` `\\` `\n` `\r` `\t` `\uXXXX`.
+ * - A term or value must be followed by white space, `)` or the end: `"a"b` and `x:1)(` are errors.
+ *
+ * Offsets are UTF-16 code units. Errors are diagnostics (never exceptions): KQ1001–KQ1004, KQ1007, KQ1008,
+ * KQ1010, KQ1011, KQ1013, KQ1014.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import * as T from './tokens.js';
+
+/** A token: chevrotain's token with `payload` holding the decoded text (escapes resolved). */
+export interface Token extends IToken {
+  payload: string;
+}
+
+/** The result of {@link lex}. */
+export interface LexResult {
+  readonly tokens: Token[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const CH_TAB = 9;
+const CH_SPACE = 32;
+const CH_QUOTE = 34; // "
+const CH_HASH = 35; // #
+const CH_DOLLAR = 36;
+const CH_APOS = 39; // '
+const CH_LPAREN = 40;
+const CH_RPAREN = 41;
+const CH_STAR = 42;
+const CH_PLUS = 43;
+const CH_COMMA = 44;
+const CH_MINUS = 45;
+const CH_DOT = 46;
+const CH_SLASH = 47;
+const CH_0 = 48;
+const CH_9 = 57;
+const CH_COLON = 58;
+const CH_LT = 60;
+const CH_EQ = 61;
+const CH_GT = 62;
+const CH_AT = 64;
+const CH_LBRACKET = 91;
+const CH_BACKSLASH = 92;
+const CH_RBRACKET = 93;
+const CH_UNDERSCORE = 95;
+const CH_LBRACE = 123;
+const CH_RBRACE = 125;
+const CH_TILDE = 126;
+const CH_BANG = 33;
+
+const unicodeSpace = /\s/;
+const unicodeWordChar = /[\p{L}\p{M}\p{N}]/u;
+const unicodeLetter = /[\p{L}]/u;
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= CH_0 && c <= CH_9;
+}
+
+/** True for any Unicode white space, including NBSP, U+2028/2029 and U+FEFF. */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === CH_SPACE || (c >= CH_TAB && c <= 13);
+  return unicodeSpace.test(String.fromCharCode(c));
+}
+
+/** The code point at `i` and its length in UTF-16 code units (a lone surrogate counts as itself). */
+function codePointAt(text: string, i: number): [number, number] {
+  const cp = text.codePointAt(i)!;
+  return [cp, cp > 0xffff ? 2 : 1];
+}
+
+/** Letters, marks and digits of any script. */
+function isUnicodeWordChar(cp: number): boolean {
+  if (cp < 128) return isAsciiLetter(cp) || isDigit(cp);
+  return unicodeWordChar.test(String.fromCodePoint(cp));
+}
+
+/** A character allowed in a bare word in term position (besides backslash escapes). */
+function isTermWordChar(cp: number): boolean {
+  if (cp < 128) {
+    return (
+      isAsciiLetter(cp) ||
+      isDigit(cp) ||
+      cp === CH_AT ||
+      cp === CH_DOT ||
+      cp === CH_PLUS ||
+      cp === CH_MINUS ||
+      cp === CH_SLASH ||
+      cp === CH_COLON ||
+      cp === CH_UNDERSCORE ||
+      cp === CH_APOS ||
+      cp === CH_HASH
+    );
+  }
+  return isUnicodeWordChar(cp);
+}
+
+/** A character that can continue a field name. */
+function isNameChar(cp: number): boolean {
+  if (cp < 128) {
+    return (
+      isAsciiLetter(cp) || isDigit(cp) || cp === CH_UNDERSCORE || cp === CH_MINUS || cp === CH_DOT || cp === CH_DOLLAR
+    );
+  }
+  return isUnicodeWordChar(cp);
+}
+
+/** A character that can start a field name. */
+function isNameStart(cp: number): boolean {
+  if (cp < 128) return isAsciiLetter(cp) || cp === CH_UNDERSCORE;
+  return unicodeLetter.test(String.fromCodePoint(cp));
+}
+
+/** A character that ends a value word (besides white space and `..`). */
+function isValueStop(c: number): boolean {
+  return (
+    c === CH_LPAREN ||
+    c === CH_RPAREN ||
+    c === CH_LBRACKET ||
+    c === CH_RBRACKET ||
+    c === CH_LBRACE ||
+    c === CH_RBRACE ||
+    c === CH_QUOTE ||
+    c === CH_COMMA
+  );
+}
+
+/** The operator at `i` (after a field name), as [token type, length], or null. */
+function operatorAt(text: string, i: number): [TokenType, number] | null {
+  const c = text.charCodeAt(i);
+  const d = text.charCodeAt(i + 1);
+  switch (c) {
+    case CH_COLON:
+      if (d === CH_GT) return text.charCodeAt(i + 2) === CH_EQ ? [T.GreaterEqual, 3] : [T.Greater, 2];
+      if (d === CH_LT) return text.charCodeAt(i + 2) === CH_EQ ? [T.LessEqual, 3] : [T.Less, 2];
+      return [T.Colon, 1];
+    case CH_EQ:
+      return [T.Equals, 1];
+    case CH_BANG:
+      return d === CH_EQ ? [T.NotEquals, 2] : null;
+    case CH_TILDE:
+      return [T.Tilde, 1];
+    case CH_GT:
+      return d === CH_EQ ? [T.GreaterEqual, 2] : [T.Greater, 1];
+    case CH_LT:
+      return d === CH_EQ ? [T.LessEqual, 2] : [T.Less, 1];
+    default:
+      return null;
+  }
+}
+
+const keywords = new Map<string, TokenType>([
+  ['AND', T.And],
+  ['OR', T.Or],
+  ['NOT', T.Not],
+]);
+
+/** Options for {@link lex}. */
+export interface LexOptions {
+  /** The deepest parenthesis nesting accepted (KQ1014 beyond it). */
+  readonly maxDepth: number;
+}
+
+/**
+ * Splits `text` into tokens. Never throws; problems are diagnostics. Lexing stops early only when parentheses
+ * nest deeper than `opts.maxDepth` (so the parser's recursion stays bounded).
+ */
+export function lex(text: string, opts: LexOptions): LexResult {
+  return new Scanner(text, opts.maxDepth).run();
+}
+
+class Scanner {
+  private i = 0;
+  private readonly tokens: Token[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  /** Offsets of the `(` not yet closed. */
+  private readonly open: number[] = [];
+  private stopped = false;
+
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
+
+  run(): LexResult {
+    const { text } = this;
+    while (!this.stopped) {
+      this.skipSpace();
+      if (this.i >= text.length) break;
+      this.term();
+    }
+    if (!this.stopped) {
+      for (const start of this.open) {
+        this.diagnostics.push(
+          diagnostic('UnclosedParenthesis', { start, end: start + 1 }, [], { help: "Add a ')' where the group ends." }),
+        );
+      }
+    }
+    return { tokens: this.tokens, diagnostics: this.diagnostics };
+  }
+
+  private push(type: TokenType, start: number, end: number, payload: string): Token {
+    const token: Token = {
+      image: this.text.slice(start, end),
+      startOffset: start,
+      endOffset: end - 1,
+      tokenType: type,
+      tokenTypeIdx: type.tokenTypeIdx!,
+      payload,
+    };
+    this.tokens.push(token);
+    return token;
+  }
+
+  private skipSpace(): void {
+    const { text } = this;
+    while (this.i < text.length && isSpace(text.charCodeAt(this.i))) this.i++;
+  }
+
+  private openParen(): void {
+    const start = this.i;
+    this.i++;
+    this.open.push(start);
+    this.push(T.LParen, start, start + 1, '(');
+    if (this.open.length > this.maxDepth) {
+      this.diagnostics.push(
+        diagnostic('TooDeep', { start, end: start + 1 }, [this.maxDepth], {
+          help: 'Flatten the query: parentheses around terms joined by the same operator are not needed.',
+        }),
+      );
+      this.stopped = true;
+    }
+  }
+
+  private closeParen(): void {
+    const start = this.i;
+    this.i++;
+    if (this.open.length === 0) {
+      this.diagnostics.push(
+        diagnostic('UnmatchedParenthesis', { start, end: start + 1 }, [], { help: "Remove it, or add a '(' before it." }),
+      );
+      return;
+    }
+    this.open.pop();
+    this.push(T.RParen, start, start + 1, ')');
+  }
+
+  /** One token (or a field term) in term position. */
+  private term(): void {
+    const { text } = this;
+    const start = this.i;
+    const c = text.charCodeAt(start);
+    if (c === CH_LPAREN) return this.openParen();
+    if (c === CH_RPAREN) return this.closeParen();
+    if (c === CH_QUOTE) {
+      this.quoted();
+      this.expectDelimiter('the quoted string');
+      return;
+    }
+    if (c === CH_MINUS) {
+      this.i++;
+      this.push(T.Minus, start, start + 1, '-');
+      return;
+    }
+    if (c === CH_STAR) {
+      this.i++;
+      while (this.i < text.length && !isSpace(text.charCodeAt(this.i)) && text.charCodeAt(this.i) !== CH_RPAREN) {
+        this.i++;
+      }
+      this.diagnostics.push(
+        diagnostic('Wildcard', { start, end: this.i }, [], {
+          help: 'To require a field to be set write field:* or has:field; to search text write the word itself.',
+        }),
+      );
+      return;
+    }
+    // A field name followed by an operator starts a field term.
+    const [cp] = codePointAt(text, start);
+    if (isNameStart(cp)) {
+      let j = start;
+      while (j < text.length) {
+        const [ncp, len] = codePointAt(text, j);
+        if (!isNameChar(ncp)) break;
+        j += len;
+      }
+      const op = operatorAt(text, j);
+      if (op) {
+        const name = text.slice(start, j);
+        this.push(T.FieldName, start, j, name);
+        this.push(op[0], j, j + op[1], text.slice(j, j + op[1]));
+        this.i = j + op[1];
+        this.fieldValue();
+        return;
+      }
+    }
+    this.termWord();
+  }
+
+  /** A bare word in term position, or a keyword. */
+  private termWord(): void {
+    const { text } = this;
+    const start = this.i;
+    let decoded = '';
+    let plain = true;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === CH_BACKSLASH) {
+        plain = false;
+        if (this.i + 1 >= text.length) {
+          this.diagnostics.push(
+            diagnostic('DanglingBackslash', { start: this.i, end: this.i + 1 }, [], {
+              help: 'Write \\\\ for a backslash, or remove it.',
+            }),
+          );
+          this.i++;
+          break;
+        }
+        const [ecp, elen] = codePointAt(text, this.i + 1);
+        decoded += String.fromCodePoint(ecp);
+        this.i += 1 + elen;
+        continue;
+      }
+      const [cp, len] = codePointAt(text, this.i);
+      if (!isTermWordChar(cp)) break;
+      decoded += text.slice(this.i, this.i + len);
+      this.i += len;
+    }
+    if (this.i === start) {
+      // Not a word character at all.
+      const [cp, len] = codePointAt(text, start);
+      this.i = start + len;
+      this.unexpected(start, cp);
+      return;
+    }
+    if (plain) {
+      const keyword = keywords.get(decoded);
+      if (keyword && this.atDelimiter()) {
+        this.push(keyword, start, this.i, decoded);
+        return;
+      }
+    }
+    this.push(T.Word, start, this.i, decoded);
+    if (this.i < text.length && text.charCodeAt(this.i) === CH_STAR) {
+      this.wildcardInWord(start);
+      return;
+    }
+    this.expectDelimiter(`'${text.slice(start, this.i)}'`);
+  }
+
+  private unexpected(start: number, cp: number): void {
+    const ch = String.fromCodePoint(cp);
+    const shown = cp < 32 || (cp >= 0x7f && cp < 0xa0) ? `\\u${cp.toString(16).padStart(4, '0')}` : ch;
+    this.diagnostics.push(
+      diagnostic('UnexpectedCharacter', { start, end: start + ch.length }, [shown], {
+        help: 'Put text with punctuation in double quotes: "like this!", or escape the character with a backslash.',
+      }),
+    );
+  }
+
+  private wildcardInWord(start: number): void {
+    const { text } = this;
+    while (this.i < text.length && !isSpace(text.charCodeAt(this.i)) && text.charCodeAt(this.i) !== CH_RPAREN) {
+      this.i++;
+    }
+    this.diagnostics.push(
+      diagnostic('Wildcard', { start, end: this.i }, [], {
+        help: "Kustomer search has no wildcards. Use field~word to match a whole word anywhere in a text field, or escape the star as \\*.",
+      }),
+    );
+  }
+
+  /** True when the next character ends a term: white space, `(`, `)`, `"` or the end. */
+  private atDelimiter(): boolean {
+    const { text } = this;
+    if (this.i >= text.length) return true;
+    const c = text.charCodeAt(this.i);
+    return isSpace(c) || c === CH_LPAREN || c === CH_RPAREN || c === CH_QUOTE;
+  }
+
+  /** After a term or value: the next character must be white space, `)` or the end. */
+  private expectDelimiter(what: string): void {
+    const { text } = this;
+    if (this.i >= text.length) return;
+    const c = text.charCodeAt(this.i);
+    if (isSpace(c) || c === CH_RPAREN) return;
+    const start = this.i;
+    const [, len] = codePointAt(text, start);
+    this.diagnostics.push(
+      diagnostic('MissingSpace', { start, end: start + len }, [what], {
+        help: 'Separate terms with a space, or put the whole value in double quotes.',
+      }),
+    );
+  }
+
+  /** A double-quoted string at `this.i`. */
+  private quoted(): Token | null {
+    const { text } = this;
+    const start = this.i;
+    this.i++;
+    let decoded = '';
+    let runStart = this.i;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === CH_QUOTE) {
+        decoded += text.slice(runStart, this.i);
+        this.i++;
+        return this.push(T.Quoted, start, this.i, decoded);
+      }
+      if (c === CH_BACKSLASH) {
+        decoded += text.slice(runStart, this.i);
+        const escStart = this.i;
+        const e = text.charCodeAt(this.i + 1);
+        this.i += 2;
+        switch (e) {
+          case CH_QUOTE:
+            decoded += '"';
+            break;
+          case CH_BACKSLASH:
+            decoded += '\\';
+            break;
+          case 110: // n
+            decoded += '\n';
+            break;
+          case 114: // r
+            decoded += '\r';
+            break;
+          case 116: // t
+            decoded += '\t';
+            break;
+          case 117: {
+            // u
+            const hex = text.slice(this.i, this.i + 4);
+            if (/^[0-9A-Fa-f]{4}$/.test(hex)) {
+              decoded += String.fromCharCode(parseInt(hex, 16));
+              this.i += 4;
+            } else {
+              this.diagnostics.push(
+                diagnostic('InvalidEscape', { start: escStart, end: Math.min(text.length, escStart + 2 + hex.length) }, [
+                  text.slice(escStart, Math.min(text.length, escStart + 2 + hex.length)),
+                ], { help: '\\u takes exactly four hex digits, e.g. \\u00e9.' }),
+              );
+            }
+            break;
+          }
+          default: {
+            if (Number.isNaN(e)) {
+              this.i = text.length;
+              break;
+            }
+            const [, elen] = codePointAt(text, escStart + 1);
+            this.i = escStart + 1 + elen;
+            this.diagnostics.push(
+              diagnostic('InvalidEscape', { start: escStart, end: this.i }, [text.slice(escStart, this.i)], {
+                help: 'Quoted strings take \\" \\\\ \\n \\r \\t and \\uXXXX; write \\\\ for a backslash.',
+              }),
+            );
+          }
+        }
+        runStart = this.i;
+        continue;
+      }
+      this.i++;
+    }
+    this.diagnostics.push(
+      diagnostic('UnterminatedString', { start, end: text.length }, [], { help: 'Add the closing double quote (").' }),
+    );
+    return null;
+  }
+
+  /**
+   * A value word at `this.i` (in value position). Stops at white space, `( ) [ ] { } " ,`, `..` and, inside a
+   * range, at `TO`'s surroundings via white space. Returns false when there was no word.
+   */
+  private valueWord(): boolean {
+    const { text } = this;
+    const start = this.i;
+    let decoded = '';
+    let star = false;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (isSpace(c) || isValueStop(c)) break;
+      if (c === CH_DOT && text.charCodeAt(this.i + 1) === CH_DOT) break;
+      if (c === CH_BACKSLASH) {
+        if (this.i + 1 >= text.length) {
+          this.diagnostics.push(
+            diagnostic('DanglingBackslash', { start: this.i, end: this.i + 1 }, [], {
+              help: 'Write \\\\ for a backslash, or remove it.',
+            }),
+          );
+          this.i++;
+          break;
+        }
+        const [ecp, elen] = codePointAt(text, this.i + 1);
+        decoded += String.fromCodePoint(ecp);
+        this.i += 1 + elen;
+        continue;
+      }
+      if (c === CH_STAR) star = true;
+      decoded += text[this.i];
+      this.i++;
+    }
+    if (this.i === start) return false;
+    if (star) {
+      this.diagnostics.push(
+        diagnostic('Wildcard', { start, end: this.i }, [], {
+          help: "Kustomer search has no wildcards. Use field~word to match a whole word in a text field, or escape the star as \\*.",
+        }),
+      );
+    }
+    this.push(T.Word, start, this.i, decoded);
+    return true;
+  }
+
+  /** `*` alone (followed by a stop character, white space, `..` or the end). */
+  private starAt(): boolean {
+    const { text } = this;
+    if (text.charCodeAt(this.i) !== CH_STAR) return false;
+    const n = text.charCodeAt(this.i + 1);
+    if (
+      this.i + 1 >= text.length ||
+      isSpace(n) ||
+      isValueStop(n) ||
+      (n === CH_DOT && text.charCodeAt(this.i + 2) === CH_DOT)
+    ) {
+      this.push(T.Star, this.i, this.i + 1, '*');
+      this.i++;
+      return true;
+    }
+    return false;
+  }
+
+  /** One list item or range bound: a quoted string, `*`, or a value word. */
+  private valueItem(): boolean {
+    const c = this.text.charCodeAt(this.i);
+    if (c === CH_QUOTE) return this.quoted() !== null || true;
+    if (this.starAt()) return true;
+    return this.valueWord();
+  }
+
+  /** The value after `field<operator>`. */
+  private fieldValue(): void {
+    const { text } = this;
+    if (this.i >= text.length) return;
+    const c = text.charCodeAt(this.i);
+    if (isSpace(c) || c === CH_RPAREN) return; // the parser reports the missing value
+    if (c === CH_LPAREN) {
+      this.valueGroup();
+    } else if (c === CH_LBRACKET || c === CH_LBRACE) {
+      this.bracketRange();
+    } else {
+      // value ((',' value)* | '..' value)
+      for (;;) {
+        if (!this.valueItem()) break;
+        const n = text.charCodeAt(this.i);
+        if (n === CH_COMMA) {
+          this.push(T.Comma, this.i, this.i + 1, ',');
+          this.i++;
+          continue;
+        }
+        if (n === CH_DOT && text.charCodeAt(this.i + 1) === CH_DOT) {
+          this.push(T.DotDot, this.i, this.i + 2, '..');
+          this.i += 2;
+          continue;
+        }
+        break;
+      }
+    }
+    this.expectDelimiter('the value');
+  }
+
+  /** `(a OR b OR "c d")` after an operator. */
+  private valueGroup(): void {
+    const { text } = this;
+    this.openParen();
+    if (this.stopped) return;
+    for (;;) {
+      this.skipSpace();
+      if (this.i >= text.length) return; // unclosed: reported by run()
+      const c = text.charCodeAt(this.i);
+      if (c === CH_RPAREN) {
+        this.closeParen();
+        return;
+      }
+      if (c === CH_LPAREN) {
+        this.openParen();
+        if (this.stopped) return;
+        continue;
+      }
+      const start = this.i;
+      if (c === CH_QUOTE) {
+        this.quoted();
+      } else if (!this.starAt()) {
+        if (!this.valueWord()) {
+          // A stop character that cannot appear here: `,` `[` `]` `{` `}`.
+          const [cp, len] = codePointAt(text, start);
+          this.i = start + len;
+          if (c === CH_COMMA) {
+            this.push(T.Comma, start, start + 1, ',');
+          } else {
+            this.unexpected(start, cp);
+          }
+          continue;
+        }
+        const last = this.tokens[this.tokens.length - 1]!;
+        const keyword = keywords.get(last.image);
+        if (keyword) (last as { tokenType: TokenType }).tokenType = keyword;
+        if (keyword) (last as { tokenTypeIdx: number }).tokenTypeIdx = keyword.tokenTypeIdx!;
+      }
+      if (this.i < text.length) {
+        const n = text.charCodeAt(this.i);
+        if (n === CH_DOT && text.charCodeAt(this.i + 1) === CH_DOT) {
+          this.push(T.DotDot, this.i, this.i + 2, '..');
+          this.i += 2;
+        }
+      }
+    }
+  }
+
+  /** `[a TO b]`, `{a TO b}`, `[a TO b}` after an operator. */
+  private bracketRange(): void {
+    const { text } = this;
+    const open = this.i;
+    const c = text.charCodeAt(open);
+    this.push(c === CH_LBRACKET ? T.LBracket : T.LBrace, open, open + 1, text[open]!);
+    this.i++;
+    for (;;) {
+      this.skipSpace();
+      if (this.i >= text.length) {
+        this.diagnostics.push(
+          diagnostic('InvalidRange', { start: open, end: open + 1 }, ['this bracket is never closed.'], {
+            help: "Close the range with ']' (inclusive) or '}' (exclusive), as in [1 TO 5].",
+          }),
+        );
+        return;
+      }
+      const d = text.charCodeAt(this.i);
+      if (d === CH_RBRACKET || d === CH_RBRACE) {
+        this.push(d === CH_RBRACKET ? T.RBracket : T.RBrace, this.i, this.i + 1, text[this.i]!);
+        this.i++;
+        return;
+      }
+      const start = this.i;
+      if (d === CH_QUOTE) {
+        this.quoted();
+        continue;
+      }
+      if (this.starAt()) continue;
+      if (!this.valueWord()) {
+        const [cp, len] = codePointAt(text, start);
+        this.i = start + len;
+        this.unexpected(start, cp);
+        continue;
+      }
+      const last = this.tokens[this.tokens.length - 1]!;
+      if (last.image === 'TO') {
+        (last as { tokenType: TokenType }).tokenType = T.To;
+        (last as { tokenTypeIdx: number }).tokenTypeIdx = T.To.tokenTypeIdx!;
+      }
+    }
+  }
+}

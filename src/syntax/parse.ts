@@ -1,0 +1,156 @@
+/**
+ * `parse`: query text → AST and syntax diagnostics.
+ */
+import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
+import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { resolveLimits, type ParseOptions } from '../options.js';
+import type * as A from './ast.js';
+import { lex, type Token } from './lexer.js';
+import { parseTokens } from './parser.js';
+import { termBuilders } from './terms.js';
+import * as T from './tokens.js';
+
+/**
+ * The result of {@link parse}.
+ * - `ast`: the query's syntax tree, or `null` when there is any syntax error (then `diagnostics` says why);
+ * - `diagnostics`: syntax errors (KQ1xxx) and warnings (e.g. KQ1012 for a lower-case `and`), ordered by position;
+ * - `tokens`: the tokens the lexer produced (offsets in UTF-16 code units).
+ */
+export interface ParseResult {
+  readonly ast: A.Query | null;
+  readonly diagnostics: Diagnostic[];
+  readonly tokens: readonly Token[];
+}
+
+/**
+ * Parses a query. Never throws, on any string: problems are diagnostics.
+ *
+ * Limits: a query longer than `opts.maxLength` UTF-16 code units is rejected unread (KQ1015); parentheses and
+ * negations nested deeper than `opts.maxDepth` are an error (KQ1014). At most `opts.maxDiagnostics` diagnostics
+ * are returned.
+ */
+export function parse(text: string, opts: ParseOptions = {}): ParseResult {
+  const limits = resolveLimits(opts);
+  if (typeof text !== 'string') text = String(text);
+  if (text.length > limits.maxLength) {
+    return {
+      ast: null,
+      tokens: [],
+      diagnostics: [
+        diagnostic('TooLong', { start: limits.maxLength, end: text.length }, [text.length, limits.maxLength], {
+          help: 'Split the query, or raise the maxLength option.',
+        }),
+      ],
+    };
+  }
+  const lexed = lex(text, { maxDepth: limits.maxDepth });
+  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  let body: A.Expression | null = null;
+  if (!hasErrors(diagnostics)) {
+    const builders = termBuilders(diagnostics);
+    try {
+      const result = parseTokens(lexed.tokens, builders.fieldTerm, builders.text);
+      if (result.error) diagnostics.push(syntaxError(result.error, lexed.tokens, text));
+      else body = result.body;
+      if (result.deepest > limits.maxDepth && result.deepestToken) {
+        const t = result.deepestToken;
+        diagnostics.push(
+          diagnostic('TooDeep', { start: t.startOffset, end: t.endOffset! + 1 }, [limits.maxDepth], {
+            help: 'Remove repeated negations and parentheses that are not needed.',
+          }),
+        );
+      }
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      diagnostics.push(
+        diagnostic('TooDeep', { start: 0, end: text.length }, [limits.maxDepth], {
+          help: 'The query nests too deeply for this machine; lower maxDepth or flatten the query.',
+        }),
+      );
+    }
+  }
+  const sorted = capDiagnostics(sortDiagnostics(diagnostics), limits.maxDiagnostics);
+  const ok = !hasErrors(sorted);
+  return {
+    ast: ok ? { kind: 'Query', span: { start: 0, end: text.length }, body } : null,
+    diagnostics: sorted,
+    tokens: lexed.tokens,
+  };
+}
+
+/** Keeps the first `max` diagnostics, and says so when some were dropped. */
+export function capDiagnostics(diagnostics: Diagnostic[], max: number): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const kept = diagnostics.slice(0, Math.max(0, max));
+  const last = diagnostics[diagnostics.length - 1]!;
+  kept.push(diagnostic('TooManyDiagnostics', { start: last.span.end, end: last.span.end }, [max]));
+  return kept;
+}
+
+function describe(t: IToken): string {
+  if (t.tokenType === EOF) return 'end of the query';
+  const image = t.image.length > 30 ? `${t.image.slice(0, 29)}…` : t.image;
+  return `'${image}'`;
+}
+
+const opens = new Set([T.And, T.Or, T.Not, T.Minus, T.LParen]);
+const closers = new Set([EOF, T.RParen, T.And, T.Or]);
+
+/** True when the token at `index` follows a `[` or `{` of the same field term. */
+function inBracketRange(tokens: readonly Token[], index: number): boolean {
+  for (let k = index - 1; k >= 0; k--) {
+    const type = tokens[k]!.tokenType;
+    if (type === T.LBracket || type === T.LBrace) return true;
+    if (type === T.FieldName || type === T.RBracket || type === T.RBrace) return false;
+  }
+  return false;
+}
+
+/** Turns chevrotain's first recognition error into a diagnostic that says what to do. */
+function syntaxError(e: IRecognitionException, tokens: readonly Token[], text: string): Diagnostic {
+  const found = e.token;
+  const isEof = found.tokenType === EOF || Number.isNaN(found.startOffset);
+  const index = isEof ? tokens.length : tokens.indexOf(found as Token);
+  const prev = index > 0 ? tokens[index - 1]! : null;
+  const at = isEof ? { start: text.length, end: text.length } : { start: found.startOffset, end: found.endOffset! + 1 };
+  const prevSpan = prev ? { start: prev.startOffset, end: prev.endOffset! + 1 } : at;
+  const inValue = e.context.ruleStack.includes('fieldValue');
+
+  if (prev && opens.has(prev.tokenType) && closers.has(isEof ? EOF : found.tokenType)) {
+    const what = prev.tokenType === T.LParen ? 'an empty group' : 'a missing term';
+    return diagnostic('MissingOperand', prevSpan, [prev.image], {
+      help:
+        prev.tokenType === T.LParen
+          ? `Remove ${what} '()', or put a term inside it.`
+          : `Add a term after '${prev.image}', or remove it.`,
+    });
+  }
+  if ((prev === null || prev.tokenType === T.LParen) && (found.tokenType === T.And || found.tokenType === T.Or)) {
+    return diagnostic('DanglingOperator', at, [found.image], {
+      help: `Remove '${found.image}', or add a term before it. To search for the word, quote it: "${found.image}".`,
+    });
+  }
+  if (inValue) {
+    if (found.tokenType === T.And || found.tokenType === T.Not) {
+      return diagnostic('InvalidList', at, [`only OR can join the values inside ( … ).`], {
+        help: 'For all of several values, repeat the field: field:a AND field:b.',
+      });
+    }
+    if (inBracketRange(tokens, index)) {
+      return diagnostic('InvalidRange', at, [`unexpected ${describe(found)}.`], {
+        help: 'Write a range as [low TO high] (inclusive), {low TO high} (exclusive), or low..high.',
+      });
+    }
+    return diagnostic('InvalidList', at, [`unexpected ${describe(found)}.`], {
+      help: 'Separate the values with OR inside parentheses, field:(a OR b), or with commas, field:a,b.',
+    });
+  }
+  return diagnostic('UnexpectedToken', at, [describe(found)], {
+    help:
+      found.tokenType === T.To
+        ? 'TO belongs inside a range: field:[low TO high].'
+        : found.tokenType === T.Comma || found.tokenType === T.DotDot || found.tokenType === T.Star
+          ? 'Commas, .. and * belong in a value after a field: field:a,b, field:1..5, field:*.'
+          : 'Quote text that contains punctuation: "like this".',
+  });
+}

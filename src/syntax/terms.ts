@@ -1,0 +1,187 @@
+/**
+ * Building term nodes from what the parser recognised: directives (`has:` `no:` `sort:` `context:` `in:` `tz:`)
+ * are told apart from field terms here, and the combinations the grammar allows but the language does not
+ * (`field>a..b`, `sort:(a OR b)`) become diagnostics.
+ */
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type * as A from './ast.js';
+import type { Token } from './lexer.js';
+import type { FieldValueShape } from './parser.js';
+import * as T from './tokens.js';
+
+/** Directive names (lower case only; `Sort:` is an ordinary, unknown field). */
+export const directiveNames = ['has', 'no', 'sort', 'context', 'in', 'tz'] as const;
+const directiveSet: ReadonlySet<string> = new Set(directiveNames);
+
+const span = (start: number, end: number): A.Span => ({ start, end });
+const tokenSpan = (t: Token): A.Span => span(t.startOffset, t.endOffset! + 1);
+
+/** The lower-case words that look like operators, and the keyword each one resembles. */
+const lowercaseKeywords = new Map([
+  ['and', 'AND'],
+  ['or', 'OR'],
+  ['not', 'NOT'],
+]);
+
+/** Makes the term builders for one parse; diagnostics go to `sink`. */
+export function termBuilders(sink: Diagnostic[]) {
+  const name = (t: Token): A.Name => ({ kind: 'Name', span: tokenSpan(t), value: t.payload });
+
+  function directive(nameTok: Token, opTok: Token, op: A.ComparisonOperator, shape: FieldValueShape, end: number) {
+    const key = nameTok.payload;
+    const whole = span(nameTok.startOffset, end);
+    const example: Record<string, string> = {
+      has: 'has:customer_email',
+      no: 'no:conversation_assigned_users',
+      sort: 'sort:customer_name-desc',
+      context: 'context:conversation',
+      in: 'in:conversation',
+      tz: 'tz:America/New_York',
+    };
+    if (op !== ':') {
+      sink.push(
+        diagnostic('InvalidDirective', tokenSpan(opTok), [key, `takes ':' and one value, not '${opTok.image}'.`], {
+          help: `Write it as ${example[key]}.`,
+        }),
+      );
+      return null;
+    }
+    if (shape.form === 'missing') {
+      sink.push(
+        diagnostic('MissingValue', span(opTok.endOffset! + 1, opTok.endOffset! + 1), [`${key}:`], {
+          help: `Write it as ${example[key]}, with no space after ':'.`,
+        }),
+      );
+      return null;
+    }
+    if (shape.form !== 'single') {
+      sink.push(
+        diagnostic('InvalidDirective', span(opTok.startOffset, end), [key, 'takes exactly one value.'], {
+          help: key === 'sort' ? 'Repeat it for several keys: sort:customer_name sort:customer_created_at-desc.' : `Write it as ${example[key]}.`,
+        }),
+      );
+      return null;
+    }
+    const value = shape.value;
+    switch (key) {
+      case 'has':
+      case 'no': {
+        const field: A.Name = { kind: 'Name', span: value.span, value: value.value };
+        const exists: A.Exists = { kind: 'Exists', span: whole, field };
+        return key === 'has' ? exists : ({ kind: 'Not', span: whole, operand: exists } as A.Not);
+      }
+      case 'sort': {
+        const m = /-(asc|desc)$/.exec(value.value);
+        const fieldText = m ? value.value.slice(0, m.index) : value.value;
+        // The Name's span covers the field part when the value was written without escapes or quotes.
+        const raw = value.span.end - value.span.start === value.value.length;
+        const fieldSpan = raw ? span(value.span.start, value.span.start + fieldText.length) : value.span;
+        return {
+          kind: 'Sort',
+          span: whole,
+          field: { kind: 'Name', span: fieldSpan, value: fieldText },
+          direction: (m?.[1] as 'asc' | 'desc' | undefined) ?? 'asc',
+        } satisfies A.Sort;
+      }
+      case 'context':
+      case 'in':
+        return { kind: 'Context', span: whole, value } satisfies A.Context;
+      default:
+        return { kind: 'TimeZone', span: whole, value } satisfies A.TimeZone;
+    }
+  }
+
+  function fieldTerm(
+    nameTok: Token,
+    opTok: Token,
+    op: A.ComparisonOperator,
+    shape: FieldValueShape,
+    end: number,
+  ): A.Expression {
+    const whole = span(nameTok.startOffset, end);
+    const field = name(nameTok);
+    const placeholder: A.Exists = { kind: 'Exists', span: whole, field };
+    if (directiveSet.has(nameTok.payload)) return directive(nameTok, opTok, op, shape, end) ?? placeholder;
+    switch (shape.form) {
+      case 'missing': {
+        const at = opTok.endOffset! + 1;
+        sink.push(
+          diagnostic('MissingValue', span(at, at), [`${nameTok.payload}${opTok.image}`], {
+            help: `Put the value right after '${opTok.image}' with no space (${nameTok.payload}${opTok.image}value); write "" for an empty value.`,
+          }),
+        );
+        return placeholder;
+      }
+      case 'star':
+        if (op !== ':') {
+          sink.push(
+            diagnostic('Wildcard', span(opTok.startOffset, end), [], {
+              help: `Write ${nameTok.payload}:* for "is set" and -${nameTok.payload}:* for "is not set".`,
+            }),
+          );
+        }
+        return placeholder;
+      case 'single':
+        return { kind: 'Comparison', span: whole, field, operator: op, value: shape.value } satisfies A.Comparison;
+      case 'list': {
+        if (shape.values.length === 1) {
+          return { kind: 'Comparison', span: whole, field, operator: op, value: shape.values[0]! };
+        }
+        if (op !== ':' && op !== '=' && op !== '~' && op !== '!=') {
+          sink.push(
+            diagnostic('InvalidList', span(opTok.startOffset, end), [`'${opTok.image}' compares with one value.`], {
+              help: `Lists take ':', '=', '~' or '!='; write ${nameTok.payload}${opTok.image}a OR ${nameTok.payload}${opTok.image}b.`,
+            }),
+          );
+          return placeholder;
+        }
+        return { kind: 'List', span: whole, field, operator: op, values: shape.values } satisfies A.List;
+      }
+      case 'range': {
+        if (op !== ':') {
+          sink.push(
+            diagnostic('InvalidRange', span(opTok.startOffset, end), [`a range takes ':', not '${opTok.image}'.`], {
+              help: `Write ${nameTok.payload}:low..high, or ${nameTok.payload}${opTok.image}value for one bound.`,
+            }),
+          );
+          return placeholder;
+        }
+        if (shape.lower === null && shape.upper === null) {
+          sink.push(
+            diagnostic('InvalidRange', span(opTok.endOffset! + 1, end), ['both bounds are open.'], {
+              help: `To require the field to be set, write ${nameTok.payload}:*.`,
+            }),
+          );
+          return placeholder;
+        }
+        return {
+          kind: 'Range',
+          span: whole,
+          field,
+          lower: shape.lower,
+          upper: shape.upper,
+          lowerInclusive: shape.lower === null ? true : shape.lowerInclusive,
+          upperInclusive: shape.upper === null ? true : shape.upperInclusive,
+        } satisfies A.Range;
+      }
+    }
+  }
+
+  function text(token: Token): A.Expression {
+    const s = tokenSpan(token);
+    if (token.tokenType === T.Word) {
+      const upper = lowercaseKeywords.get(token.image);
+      if (upper) {
+        sink.push(
+          diagnostic('LowercaseKeyword', s, [token.image, upper], {
+            help: `Operators are upper case only. To search for the word itself without this warning, quote it: "${token.image}".`,
+            suggestions: [upper],
+          }),
+        );
+      }
+    }
+    return { kind: 'Text', span: s, value: token.payload };
+  }
+
+  return { fieldTerm, text };
+}
