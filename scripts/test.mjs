@@ -80,7 +80,10 @@ for (const t of paths.length > 0 ? paths.map(target) : [{ dir: 'test', pattern: 
   const runTotal = lastCount(stdout, 'Total');
   const runPassed = lastCount(stdout, 'Passed');
   if (code !== 0) {
-    if (runTotal === undefined || runTotal === runPassed) console.error(`test.mjs: uvu exited with code ${code} (${t.dir})`);
+    // A failing test is already in uvu's report; say more only when uvu stopped without one.
+    if (runTotal === undefined || runTotal === runPassed) {
+      console.error(`test.mjs: uvu exited with code ${code} (${t.dir})`);
+    }
     broken = true;
   }
   if (runTotal === undefined || runPassed === undefined || lastCount(stdout, 'Skipped') === undefined) {

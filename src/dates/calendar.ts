@@ -18,8 +18,9 @@ const monthNames = [
   'December',
 ] as const;
 
-/** The earliest and latest years a date may have (Kustomer dates are four-digit years). */
+/** The earliest year a date value may have (Kustomer dates have four-digit years). */
 export const minYear = 0;
+/** The latest year a date value may have. */
 export const maxYear = 9999;
 
 /**

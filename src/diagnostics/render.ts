@@ -47,9 +47,9 @@ const MIN_LEFT_CONTEXT = 8;
 const SCAN_UNITS = 2 * MAX_SOURCE_WIDTH;
 const DEFAULT_FILE_NAME = 'query';
 
-// ------------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------------
 // Public API
-// ------------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------------
 
 /**
  * Renders `diagnostics` against the query `text` they were reported on, as code frames separated by a blank line,
@@ -95,12 +95,13 @@ export function formatDiagnosticLine(text: string, d: Diagnostic, fileName: stri
   const index = lineIndexAt(starts, at);
   const column = at - (starts[index] ?? 0) + 1;
   const code = d?.code ? `${sanitize(String(d.code))} ` : '';
-  return `${fileName}:${index + 1}:${column}: ${code}${sanitize(String(d?.severity ?? 'error'))}: ${sanitize(String(d?.message ?? ''))}`;
+  const severity = sanitize(String(d?.severity ?? 'error'));
+  return `${fileName}:${index + 1}:${column}: ${code}${severity}: ${sanitize(String(d?.message ?? ''))}`;
 }
 
-// ------------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------------
 // Frames
-// ------------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------------
 
 interface Painter {
   /** Severity colour, e.g. the carets. */
@@ -122,19 +123,27 @@ function painter(color: boolean): Painter {
 
 /** One line of the frame under the gutter: a source line with its carets, or the `...` gap. */
 type Row =
-  | { readonly kind: 'source'; readonly line: number; readonly text: string; readonly caretFrom: number; readonly caretTo: number }
+  | {
+      readonly kind: 'source';
+      /** 1-based line number. */
+      readonly line: number;
+      /** The line as shown (tabs expanded, characters escaped, windowed). */
+      readonly text: string;
+      /** Carets cover cell columns `[caretFrom, caretTo)` of `text`; none when equal. */
+      readonly caretFrom: number;
+      readonly caretTo: number;
+    }
   | { readonly kind: 'gap' };
 
 function renderOne(text: string, starts: readonly number[], d: Diagnostic, fileName: string, paint: Painter): string {
   const severity = String(d.severity ?? 'error');
-  let start = clampOffset(text, d.span?.start ?? Number.NaN);
+  const start = clampOffset(text, d.span?.start ?? Number.NaN);
   let end = clampOffset(text, d.span?.end ?? start);
   if (end < start) end = start;
 
   const first = lineIndexAt(starts, start);
   const last = end > start ? lineIndexAt(starts, end - 1) : first;
-  const lines =
-    last - first + 1 <= MAX_SPAN_LINES ? range(first, last) : [first, first + 1, -1, last];
+  const lines = last - first + 1 <= MAX_SPAN_LINES ? range(first, last) : [first, first + 1, -1, last];
 
   const rows: Row[] = [];
   for (const index of lines) {
@@ -155,7 +164,8 @@ function renderOne(text: string, starts: readonly number[], d: Diagnostic, fileN
   const out: string[] = [];
 
   const code = d.code ? `[${sanitize(String(d.code))}]` : '';
-  out.push(paint.bold(paint.severity(severity, `${sanitize(severity)}${code}`)) + paint.bold(`: ${sanitize(String(d.message ?? ''))}`));
+  const message = sanitize(String(d.message ?? ''));
+  out.push(paint.bold(paint.severity(severity, `${sanitize(severity)}${code}`)) + paint.bold(`: ${message}`));
   out.push(`${paint.dim(`${pad}-->`)} ${fileName}:${first + 1}:${start - starts[first]! + 1}`);
   out.push(bar);
 
@@ -172,20 +182,20 @@ function renderOne(text: string, starts: readonly number[], d: Diagnostic, fileN
     const number = paint.dim(`${String(row.line).padStart(gutterWidth)} |`);
     out.push(row.text === '' ? number : `${number} ${row.text}`);
     if (row.caretTo > row.caretFrom) {
-      const carets = ' '.repeat(row.caretFrom) + paint.bold(paint.severity(severity, '^'.repeat(row.caretTo - row.caretFrom)));
+      const carets = paint.bold(paint.severity(severity, '^'.repeat(row.caretTo - row.caretFrom)));
+      const indent = ' '.repeat(row.caretFrom);
       const tail = i === labelRow && label !== '' ? ' ' + paint.severity(severity, label) : '';
-      out.push(`${bar} ${carets}${tail}`);
+      out.push(`${bar} ${indent}${carets}${tail}`);
     }
   });
 
-  const help = typeof d.help === 'string' && d.help !== '' ? d.help.split(/\r\n|[\n\r\u2028\u2029]/) : [];
-  if (help.length > 0) {
+  // Help text may run over several lines; continuation lines are aligned after `= help: `, blank ones dropped.
+  const help = typeof d.help === 'string' ? d.help.split(/\r\n|[\n\r\u2028\u2029]/) : [];
+  if (help.some((line) => line.trim() !== '')) {
     out.push(bar);
+    out.push(`${pad} ${paint.dim('=')} ${paint.bold('help')}: ${sanitize(help[0]!)}`.trimEnd());
     const indent = `${pad} ${' '.repeat('= help: '.length)}`;
-    help.forEach((line, i) => {
-      const body = sanitize(line);
-      out.push(i === 0 ? `${pad} ${paint.dim('=')} ${paint.bold('help')}: ${body}` : body === '' ? '' : indent + body);
-    });
+    for (const line of help.slice(1)) if (line.trim() !== '') out.push(indent + sanitize(line));
   }
   return out.join('\n');
 }
@@ -204,9 +214,9 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-// ------------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------------
 // One source row: cells, windowing, carets
-// ------------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------------
 
 /** A grapheme cluster as shown: `text` takes `width` terminal cells; `start`/`end` are offsets into the query. */
 interface Cell {
@@ -291,16 +301,19 @@ function sourceRow(
   return { kind: 'source', line, text: rowText, caretFrom, caretTo };
 }
 
-// ------------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------------
 // Characters: clusters, widths, escapes
-// ------------------------------------------------------------------------------------------------------------------
+// -----------------------------------------------------------------------------------------------------------------
 
 let segmenter: Intl.Segmenter | null | undefined;
 
 /** Grapheme clusters of `text.slice(from, to)`, or code points where `Intl.Segmenter` is missing. */
 function clusters(text: string, from: number, to: number): Iterable<{ segment: string; index: number }> {
   if (segmenter === undefined) {
-    segmenter = typeof Intl === 'object' && typeof Intl.Segmenter === 'function' ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+    segmenter =
+      typeof Intl === 'object' && typeof Intl.Segmenter === 'function'
+        ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+        : null;
   }
   const slice = text.slice(from, to);
   if (segmenter !== null) return segmenter.segment(slice);
@@ -348,18 +361,30 @@ function showCluster(cluster: string): [string, number] {
     let width = 0;
     for (const ch of cluster) {
       const cp = ch.codePointAt(0)!;
-      const s = cp === 0x09 ? TAB : isUnsafe(cp) || isFormat(cp) ? escapeCodePoint(cp) : isZeroWidth(cp) ? '◌' + ch : ch;
-      shown += s;
-      width += cp === 0x09 || isUnsafe(cp) || isFormat(cp) || isZeroWidth(cp) ? s.length : isWide(cp) ? 2 : 1;
+      if (cp === 0x09) {
+        shown += TAB;
+        width += TAB.length;
+      } else if (isUnsafe(cp) || isFormat(cp)) {
+        const escaped = escapeCodePoint(cp);
+        shown += escaped;
+        width += escaped.length;
+      } else if (isZeroWidth(cp)) {
+        shown += '◌' + ch;
+        width += 1;
+      } else {
+        shown += ch;
+        width += isWide(cp) ? 2 : 1;
+      }
     }
     return [shown, width];
   }
   // A combining mark with no base would fuse with the character before it: give it a dotted circle.
   if (isZeroWidth(first)) return ['◌' + cluster, 1];
-  if (isWide(first) || (cluster.length > 1 && (EMOJI_PRESENTATION.test(cluster) || (cluster.includes('\uFE0F') && EMOJI.test(cluster))))) {
-    return [cluster, 2];
-  }
-  return [cluster, 1];
+  // Emoji sequences (ZWJ, flags, keycaps, a text-default symbol plus U+FE0F) show as one two-cell emoji.
+  const emoji =
+    cluster.length > 1 &&
+    (EMOJI_PRESENTATION.test(cluster) || (cluster.includes('\uFE0F') && EMOJI.test(cluster)));
+  return [cluster, emoji || isWide(first) ? 2 : 1];
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;

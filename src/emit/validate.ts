@@ -104,7 +104,9 @@ function describe(error: ErrorObject): CriteriaError | null {
       if (where === 'item') {
         return {
           pointer,
-          message: `${quote(key)} is neither an attribute name (a lower-case letter, then letters, digits, '_' or '-') nor and/or/not`,
+          message:
+            `${quote(key)} is neither an attribute name ` +
+            "(a lower-case letter, then letters, digits, '_' or '-') nor and/or/not",
         };
       }
       return { pointer, message: `unknown key ${quote(key)}` };
@@ -146,7 +148,9 @@ function describe(error: ErrorObject): CriteriaError | null {
       if (where === 'root.queryContext') {
         return {
           pointer: error.instancePath,
-          message: `${quote(String(error.data))} is not a query context: customer, conversation, message, company, note, kobject or kobject_<klass>`,
+          message:
+            `${quote(String(error.data))} is not a query context: ` +
+            'customer, conversation, message, company, note, kobject or kobject_<klass>',
         };
       }
       if (error.propertyName !== undefined) return null; // reported by its propertyNames error

@@ -61,11 +61,10 @@ export function lower(checked: CheckedQuery): LNode | null {
       case ':':
         if (matchesWords(field, operator)) return atom(span, field, 'contains', scalar(t));
         if (t.type === 'date' && t.date.kind === 'day') {
-          return {
-            kind: 'and',
-            span,
-            items: [atom(span, field, 'gte', t.date.day), atom(span, field, 'lt', addDays(t.date.day, 1))],
-          };
+          const next = addDays(t.date.day, 1);
+          // 9999-12-31 has no next day in YYYY-MM-DD; nothing later can be stored, so the lower bound suffices.
+          if (next.length !== 10) return atom(span, field, 'gte', t.date.day);
+          return { kind: 'and', span, items: [atom(span, field, 'gte', t.date.day), atom(span, field, 'lt', next)] };
         }
         return atom(span, field, 'equals', scalar(t));
       case '=':

@@ -503,12 +503,16 @@ export function createCatalog(customAttributes?: readonly CustomAttribute[]): {
       if (typeof def.type !== 'string' || !fieldKinds.has(def.type)) {
         problems.push({
           name,
-          message: `type '${nameText(def.type)}' is not one of ${[...fieldKinds].join(', ')}; using ${parsed.kind} from the ${parsed.suffix} suffix`,
+          message:
+            `type '${nameText(def.type)}' is not one of ${[...fieldKinds].join(', ')}; ` +
+            `using ${parsed.kind} from the ${parsed.suffix} suffix`,
         });
       } else if (!compatibleKinds(def.type as FieldKind, parsed.kind)) {
         problems.push({
           name,
-          message: `type '${def.type}' conflicts with its ${parsed.suffix} suffix, which means ${parsed.kind}; using ${parsed.kind}`,
+          message:
+            `type '${def.type}' conflicts with its ${parsed.suffix} suffix, ` +
+            `which means ${parsed.kind}; using ${parsed.kind}`,
         });
       } else {
         kind = def.type as FieldKind;

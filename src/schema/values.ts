@@ -14,7 +14,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { closest } from './suggest.js';
-import { standardFields, standardValueSchema, type FieldInfo } from './fields.js';
+import { standardValueSchema, type FieldInfo } from './fields.js';
 
 /**
  * The result of {@link checkValue}.
@@ -192,7 +192,7 @@ function phoneFixes(raw: string): string[] {
 }
 
 function checkString(field: FieldInfo, raw: string): ValueCheck {
-  const schema = field.custom || standardFields.get(field.name) !== field ? undefined : standardValueSchema(field.name);
+  const schema = field.custom ? undefined : standardValueSchema(field.name);
   if (schema === undefined) {
     if (field.enum !== undefined && !field.enum.includes(raw)) {
       return notOneOf(raw, field.enum);
@@ -206,11 +206,11 @@ function checkString(field: FieldInfo, raw: string): ValueCheck {
   const validate = validatorFor(field.name)!;
   if (validate(raw)) return { ok: true, value: raw };
   const error = validate.errors?.[0];
-  if (error?.keyword === 'enum' && field.enum !== undefined) {
-    return notOneOf(raw, field.enum);
+  if (error?.keyword === 'enum' && Array.isArray(schema['enum'])) {
+    return notOneOf(raw, schema['enum'] as (string | number | boolean)[]);
   }
   let reason = expected(schema, error);
-  if (field.collection !== undefined && /^[A-Fa-f\d]{24}$/.test(raw)) {
+  if (schema['collection'] !== undefined && /^[A-Fa-f\d]{24}$/.test(raw)) {
     // The schema's id pattern also wants at least one digit and one letter a-f.
     reason += ' (the schema also requires both digits and letters a-f)';
   }
@@ -232,8 +232,9 @@ function checkString(field: FieldInfo, raw: string): ValueCheck {
  *   against a custom attribute's `values` (else KQ2005, with did-you-mean suggestions for enums);
  * - `any`: the string, unchecked;
  * - `datetime`: **not checked here**: dates are parsed by the date module; this returns the raw string unchanged.
- * Each standard field's value schema is compiled once, on first use (ajv, `strict: true`, ajv-formats). Messages
- * quote at most 40 characters of `raw`. Never throws.
+ * Standard fields' constraints come from the Kustomer Customer Search doc, "Standard Fields JSON Schema"
+ * (`standard-fields.json`); each value schema is compiled once, on first use (ajv, `strict: true`, ajv-formats).
+ * Messages quote at most 40 characters of `raw`. Never throws.
  */
 export function checkValue(field: FieldInfo, raw: string): ValueCheck {
   switch (field.kind) {

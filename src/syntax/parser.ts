@@ -147,11 +147,12 @@ class QueryParser extends EmbeddedActionsParser {
           const open = this.CONSUME(T.LParen);
           this.ACTION(() => this.enter(1, open));
           const inner = this.SUBRULE(this.orExpr);
-          this.CONSUME(T.RParen);
-          this.ACTION(() => {
+          const close = this.CONSUME(T.RParen);
+          // The group's node spans its parentheses, so that a negation's span reaches the closing ')'.
+          return this.ACTION(() => {
             this.nesting -= 1;
+            return { ...inner, span: span(open.startOffset, tokenEnd(close)) };
           });
-          return inner;
         },
       },
       { ALT: () => this.SUBRULE(this.fieldTerm) },

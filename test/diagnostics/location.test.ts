@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { clampOffset, lineColumn, lineContentEnd, lineIndexAt, lineStarts } from '../../src/diagnostics/location.js';
 
-// --- lineStarts -------------------------------------------------------------------------------------------------------
+// --- lineStarts ------------------------------------------------------------------------------------------------------
 const Starts = suite('lineStarts');
 
 const startsCases: [string, number[]][] = [
@@ -24,7 +24,7 @@ for (const [text, expected] of startsCases) {
 
 Starts.run();
 
-// --- lineColumn -------------------------------------------------------------------------------------------------------
+// --- lineColumn ------------------------------------------------------------------------------------------------------
 const LineColumn = suite('lineColumn');
 
 const columnCases: [string, number, { line: number; column: number }][] = [
@@ -62,7 +62,7 @@ LineColumn('"a\\nb" at -5 and 99 (clamped)', () => {
 
 LineColumn.run();
 
-// --- helpers ----------------------------------------------------------------------------------------------------------
+// --- helpers ---------------------------------------------------------------------------------------------------------
 const Helpers = suite('clampOffset, lineIndexAt, lineContentEnd');
 
 Helpers('clampOffset("abc", …)', () => {

@@ -24,7 +24,7 @@ const unexpected = (start: number, end: number, extra: Partial<Diagnostic> = {})
   ...extra,
 });
 
-// --- golden frames ----------------------------------------------------------------------------------------------------
+// --- golden frames ---------------------------------------------------------------------------------------------------
 const Golden = suite('renderDiagnostics');
 
 Golden('conversation_statu:done AND customer_updated_at>=2016-06-24', () => {
@@ -176,7 +176,7 @@ Golden('status:open AND (priority:5\\r\\nOR priority:4', () => {
 
 Golden('a\\nb\\nc\\nd\\ne\\nf', () => {
   assert.is(
-    renderDiagnostics('a\nb\nc\nd\ne\nf', [unexpected(0, 11)]),
+    renderDiagnostics('a\nb\nc\nd\ne\nf', [unexpected(0, 11, { suggestions: ['x'] })]),
     lines(
       'error[KQ1006]: Unexpected word.',
       ' --> query:1:1',
@@ -187,7 +187,7 @@ Golden('a\\nb\\nc\\nd\\ne\\nf', () => {
       '  | ^',
       '...',
       '6 | f',
-      '  | ^',
+      "  | ^ did you mean 'x'?",
     ),
   );
 });
@@ -355,7 +355,7 @@ Golden('no diagnostics', () => {
 
 Golden.run();
 
-// --- one-line form ------------------------------------------------------------------------------------------------------
+// --- one-line form ---------------------------------------------------------------------------------------------------
 const OneLine = suite('formatDiagnosticLine');
 
 OneLine('status:open\\r\\nAND conversation_statu:done', () => {
@@ -372,18 +372,24 @@ OneLine('status:open\\r\\nAND conversation_statu:done', () => {
 
 OneLine('x\\u0007 (control character in the message)', () => {
   assert.is(
-    formatDiagnosticLine('x\x07', { code: 'KQ1001', severity: 'error', message: "Unexpected character '\x07'.", span: { start: 1, end: 2 } }),
+    formatDiagnosticLine('x\x07', {
+      code: 'KQ1001',
+      severity: 'error',
+      message: "Unexpected character '\x07'.",
+      span: { start: 1, end: 2 },
+    }),
     "query:1:2: KQ1001 error: Unexpected character '␇'.",
   );
 });
 
 OneLine.run();
 
-// --- properties ---------------------------------------------------------------------------------------------------------
+// --- properties ------------------------------------------------------------------------------------------------------
 const Properties = suite('renderDiagnostics properties');
 
 const nastyUnit = fc.oneof(
-  fc.constantFrom('\t', '\r', '\n', '\r\n', '\u2028', '\u202e', '\u200d', '\u0301', '\ufe0f', '😀', '🇫', '日', '\x1b', '\x00', '\x85', '\ufeff'),
+  fc.constantFrom('\t', '\r', '\n', '\r\n', '\u2028', '\u202e', '\u200d', '\u0301', '\ufe0f', '\ufeff'),
+  fc.constantFrom('😀', '🇫', '日', '\x1b', '\x00', '\x85'),
   fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
   fc.string({ unit: 'grapheme', maxLength: 3 }),
 );
@@ -402,17 +408,22 @@ const anyDiagnostic = fc.record(
 
 Properties('any text, any spans: no throw, no raw control characters, color strips to plain', () => {
   fc.assert(
-    fc.property(fc.string({ unit: nastyUnit, maxLength: 300 }), fc.array(anyDiagnostic, { maxLength: 3 }), (text, ds) => {
-      const plain = renderDiagnostics(text, ds);
-      assert.not.match(plain, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
-      assert.is(stripAnsi(renderDiagnostics(text, ds, { color: true })), plain);
-      for (const d of ds) assert.not.match(formatDiagnosticLine(text, d), /[\x00-\x1f\u2028\u2029]/);
-    }),
+    fc.property(
+      fc.string({ unit: nastyUnit, maxLength: 300 }),
+      fc.array(anyDiagnostic, { maxLength: 3 }),
+      (text, ds) => {
+        const plain = renderDiagnostics(text, ds);
+        assert.not.match(plain, /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+        assert.is(stripAnsi(renderDiagnostics(text, ds, { color: true })), plain);
+        for (const d of ds) assert.not.match(formatDiagnosticLine(text, d), /[\x00-\x1f\u2028\u2029]/);
+      },
+    ),
   );
 });
 
 Properties('printable ASCII line: carets sit under the span', () => {
-  const line = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 110 });
+  const printable = fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c));
+  const line = fc.string({ unit: printable, maxLength: 110 });
   fc.assert(
     fc.property(line, fc.nat(), fc.nat(), (text, x, y) => {
       const start = x % (text.length + 1);
