@@ -4,6 +4,7 @@
 import { analyze } from './check/check.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { renderDiagnostics } from './diagnostics/render.js';
+import { Messages } from './diagnostics/catalogue.js';
 import type { Criteria } from './emit/criteria.js';
 import { emit } from './emit/criteria.js';
 import { lower } from './lowering/lower.js';
@@ -37,6 +38,7 @@ export interface CompileResult {
  */
 export function compile(text: string, opts: CompileOptions = {}): CompileResult {
   let ast: Query | null = null;
+  opts ??= {};
   try {
     const parsed = parse(text, opts);
     ast = parsed.ast;
@@ -46,8 +48,11 @@ export function compile(text: string, opts: CompileOptions = {}): CompileResult 
     if (hasErrors(diagnostics)) return { diagnostics: finish(diagnostics, opts), ast };
     const normalized = ((l) => (l ? normalize(l) : null))(lower(checked));
     const shaped = shape(normalized, opts.nested === true);
-    diagnostics.push(...shaped.diagnostics);
-    if (!shaped.shaped) return { diagnostics: finish(diagnostics, opts), ast };
+    if (!shaped.shaped) {
+      // The query cannot be emitted: which context it would have searched is beside the point.
+      const kept = diagnostics.filter((d) => d.code !== Messages.ContextChosen.code);
+      return { diagnostics: finish([...kept, ...shaped.diagnostics], opts), ast };
+    }
     const criteria = emit(shaped.shaped, checked.queryContext, checked.sort, checked.timeZone);
     return { criteria, diagnostics: finish(diagnostics, opts), ast };
   } catch (e) {

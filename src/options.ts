@@ -32,7 +32,7 @@ export interface CustomAttribute {
 export interface Limits {
   /** The longest query accepted, in UTF-16 code units. Default 1,048,576 (1 MiB of ASCII). */
   readonly maxLength?: number;
-  /** The deepest nesting of parentheses and negations accepted. Default 100. */
+  /** The deepest nesting of parentheses and negations accepted. Default 100, at most 500 (larger values are capped). */
   readonly maxDepth?: number;
   /** The most diagnostics reported; later ones are dropped with a KQ1018 note. Default 100. */
   readonly maxDiagnostics?: number;
@@ -68,6 +68,12 @@ export interface CompileOptions extends Limits {
   readonly nested?: boolean;
 }
 
+/**
+ * The deepest nesting any caller may ask for: the parser and the lowering recurse once per level, and this keeps
+ * them far from the stack limit on any Node configuration.
+ */
+export const maxDepthCeiling = 500;
+
 /** The default limits. */
 export const defaultLimits = {
   maxLength: 1_048_576,
@@ -76,10 +82,13 @@ export const defaultLimits = {
 } as const satisfies Required<Limits>;
 
 /** `opts` with every limit filled in. */
-export function resolveLimits(opts: Limits | undefined): Required<Limits> {
+export function resolveLimits(opts: Limits | null | undefined): Required<Limits> {
+  // Anything that is not a sensible number falls back to the default; counts are at least 1.
+  const pick = (v: unknown, fallback: number, min: number, max = Infinity) =>
+    typeof v === 'number' && !Number.isNaN(v) ? Math.min(Math.max(Math.floor(v), min), max) : fallback;
   return {
-    maxLength: opts?.maxLength ?? defaultLimits.maxLength,
-    maxDepth: opts?.maxDepth ?? defaultLimits.maxDepth,
-    maxDiagnostics: opts?.maxDiagnostics ?? defaultLimits.maxDiagnostics,
+    maxLength: pick(opts?.maxLength, defaultLimits.maxLength, 0),
+    maxDepth: pick(opts?.maxDepth, defaultLimits.maxDepth, 1, maxDepthCeiling),
+    maxDiagnostics: pick(opts?.maxDiagnostics, defaultLimits.maxDiagnostics, 1),
   };
 }

@@ -81,6 +81,7 @@ function directiveValue(
  * `queryContext` (KQ2010), `timeZone` (KQ2009), or clock (KQ2008), and bad custom attribute definitions (KQ2019).
  */
 export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
+  opts ??= {};
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   const { catalog, problems } = catalogFor(opts);
@@ -154,6 +155,8 @@ export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
   } else {
     const shared = new Set<string>();
     for (const f of fieldOf.values()) if (f.context) shared.add(f.context);
+    // The standard kobject_* attributes belong to every klass: with one klass in play, they fit it.
+    if (shared.has('kobject') && [...shared].filter((c) => c.startsWith('kobject_')).length === 1) shared.delete('kobject');
     if (shared.size === 1) queryContext = [...shared][0]!;
     inferred = shared;
   }

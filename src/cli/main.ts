@@ -13,6 +13,8 @@ import { renderDiagnostics } from '../diagnostics/render.js';
 import type { CompileOptions, CustomAttribute } from '../options.js';
 import { createCatalog, isSortable, listFields, sortableFields, sortOnlyFields } from '../schema/fields.js';
 import { version } from './version.js';
+import { resolveClock, resolveTimeZone } from '../dates/index.js';
+import { isValidContext } from '../schema/fields.js';
 
 /** Where the CLI reads and writes; `run` uses the process's, tests pass their own. */
 export interface CliIO {
@@ -116,6 +118,17 @@ function compileOptions(values: Values): CompileOptions {
     }
     if (!Array.isArray(json)) throw new UsageError(`${values.custom} must hold a JSON array of custom attributes`);
     customAttributes = json as CustomAttribute[];
+    const { problems } = createCatalog(customAttributes);
+    if (problems.length) throw new UsageError(`${values.custom}: ${problems.map((p) => `'${p.name}': ${p.message}`).join('; ')}`);
+  }
+  // Bad option values are usage errors (exit 2), not query errors.
+  if (values.tz !== undefined && !resolveTimeZone(values.tz).ok) throw new UsageError(`--tz: unknown time zone '${values.tz}' (use an IANA name such as America/New_York)`);
+  if (values.now !== undefined) {
+    const clock = resolveClock(values.now);
+    if (!clock.ok) throw new UsageError(`--now: ${clock.message}`);
+  }
+  if (values.context !== undefined && !isValidContext(values.context)) {
+    throw new UsageError(`--context: unknown context '${values.context}' (customer, conversation, message, company, note, kobject, kobject_<klass>)`);
   }
   return {
     ...(values.context !== undefined ? { queryContext: values.context } : {}),
@@ -149,8 +162,12 @@ async function compileCommand(command: 'compile' | 'check', rest: string[], valu
     if (rest.length) throw new UsageError('give either a query or --file, not both');
     let failed = false;
     for (const path of values.file.flatMap(queryFiles)) {
-      const lines = readFileSync(path, 'utf8').split(/\r?\n/);
+      const content = readFileSync(path, 'utf8');
+      const lines = content.split(/\r?\n/);
+      let lineStart = 0;
       lines.forEach((line, i) => {
+        const offset = lineStart + (line.length - line.trimStart().length);
+        lineStart += line.length + (content[lineStart + line.length] === '\r' ? 2 : 1);
         const text = line.trim();
         if (!text || text.startsWith('#')) return;
         const result = compile(text, opts);
@@ -162,8 +179,11 @@ async function compileCommand(command: 'compile' | 'check', rest: string[], valu
         io.stdout(`# ${path}:${i + 1}\n${text}\n`);
         if (result.criteria && command === 'compile') io.stdout(`${json(result.criteria)}\n\n`);
         else if (result.criteria) io.stdout('ok\n\n');
-        const shown = result.diagnostics.filter((d) => d.severity !== 'info' || !result.criteria);
-        if (shown.length) io.stdout(`${renderDiagnostics(text, shown, { color: false, fileName: `${path}:${i + 1}` })}\n\n`);
+        // Frames are drawn against the whole file, so they show the file's own line numbers.
+        const shown = result.diagnostics
+          .filter((d) => d.severity !== 'info' || !result.criteria)
+          .map((d) => ({ ...d, span: { start: d.span.start + offset, end: d.span.end + offset } }));
+        if (shown.length) io.stdout(`${renderDiagnostics(content, shown, { color: false, fileName: path })}\n\n`);
       });
     }
     return failed ? 1 : 0;
@@ -186,8 +206,14 @@ async function compileCommand(command: 'compile' | 'check', rest: string[], valu
   return 0;
 }
 
+/** Errors and warnings as code frames; infos (such as which context was chosen) as one line each. */
 function printDiagnostics(text: string, diagnostics: readonly Diagnostic[], io: CliIO): void {
-  if (diagnostics.length) io.stderr(`${renderDiagnostics(text, diagnostics, { color: io.color })}\n`);
+  const framed = diagnostics.filter((d) => d.severity !== 'info');
+  const c = createColors(io.color);
+  for (const d of diagnostics.filter((d) => d.severity === 'info')) {
+    io.stderr(`${c.blue(`note[${d.code}]`)}: ${d.message}${d.help ? ` ${c.dim(d.help)}` : ''}\n`);
+  }
+  if (framed.length) io.stderr(`${renderDiagnostics(text, framed, { color: io.color })}\n`);
 }
 
 function fieldsCommand(rest: string[], values: Values, io: CliIO): number {
@@ -220,6 +246,13 @@ function fieldsCommand(rest: string[], values: Values, io: CliIO): number {
 
 /** Runs `kq` on the real process: argv, stdio, exit code. Colour follows the terminal and NO_COLOR. */
 export async function run(): Promise<void> {
+  // A closed pipe (`kq … | head -1`) ends the output quietly, as with other command-line tools.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   const io: CliIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

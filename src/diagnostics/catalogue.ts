@@ -45,18 +45,18 @@ export const Messages = {
   TooLong: entry('KQ1015', 'error', 'The query is {0} characters long; the limit is {1}.'),
   InvalidList: entry('KQ1016', 'error', 'Malformed value list: {0}'),
   InvalidDirective: entry('KQ1017', 'error', "'{0}:' {1}"),
-  TooManyDiagnostics: entry('KQ1018', 'info', 'Stopped after {0} diagnostics.'),
+  TooManyDiagnostics: entry('KQ1018', 'info', 'Stopped after {0} diagnostic(s); there are more.'),
   DanglingOperator: entry('KQ1019', 'error', "Expected a term before '{0}'."),
 
   // --- 2xxx: names, types, values -------------------------------------------------------------------------------------
   UnknownField: entry('KQ2001', 'error', "Unknown field '{0}'."),
-  CustomAttributeSuffix: entry('KQ2002', 'error', "Custom attribute '{0}' {1}"),
+  CustomAttributeSuffix: entry('KQ2002', 'error', "Custom attribute '{0}' {1}."),
   UnknownCustomAttribute: entry('KQ2003', 'error', "Unknown custom attribute '{0}': it is not among the org's custom attributes."),
   OperatorNotAllowed: entry('KQ2004', 'error', "Operator '{0}' cannot be used on {1} field '{2}'."),
-  InvalidValue: entry('KQ2005', 'error', "Invalid value '{0}' for field '{1}': {2}"),
+  InvalidValue: entry('KQ2005', 'error', "Invalid value '{0}' for field '{1}': {2}."),
   InvalidNumber: entry('KQ2006', 'error', "Field '{1}' takes a number; '{0}' is not one."),
   InvalidBoolean: entry('KQ2007', 'error', "Field '{1}' takes true or false; '{0}' is neither."),
-  InvalidDate: entry('KQ2008', 'error', "Invalid date '{0}': {1}"),
+  InvalidDate: entry('KQ2008', 'error', "Invalid date '{0}': {1}."),
   InvalidTimeZone: entry('KQ2009', 'error', "Unknown time zone '{0}': expected an IANA name such as America/New_York."),
   UnknownContext: entry('KQ2010', 'error', "Unknown context '{0}'."),
   NotSortable: entry('KQ2011', 'error', "Cannot sort on '{0}'."),
@@ -65,9 +65,8 @@ export const Messages = {
   DuplicateSort: entry('KQ2014', 'warning', "'{0}' is already a sort key; this one has no effect."),
   ContextChosen: entry('KQ2015', 'info', 'No context given: searching {0} ({1}).'),
   EmptyRange: entry('KQ2016', 'error', 'This range matches nothing: {0}'),
-  MixedDateZones: entry('KQ2017', 'info', "'{0}' is a local day, read in the time zone {1}."),
   TimeZoneCase: entry('KQ2018', 'warning', "Time zone '{0}' is spelled '{1}'."),
-  InvalidCustomAttributeDefinition: entry('KQ2019', 'error', "Invalid custom attribute definition '{0}': {1}"),
+  InvalidCustomAttributeDefinition: entry('KQ2019', 'error', "Invalid custom attribute definition '{0}': {1}."),
 
   // --- 3xxx: lowering ---------------------------------------------------------------------------------------------------
   TwoOrGroups: entry('KQ3001', 'error', 'Kustomer criteria hold one OR group; this is a second, independent one.'),

@@ -59,7 +59,7 @@ export function normalize(node: LNode): LNode {
       const items: LNode[] = [];
       for (const child of node.items) {
         const n = normalize(child);
-        if (n.kind === 'and') items.push(...n.items);
+        if (n.kind === 'and') for (const x of n.items) items.push(x);
         else items.push(n);
       }
       return items.length === 1 ? items[0]! : { kind: 'and', span: node.span, items };
@@ -68,13 +68,15 @@ export function normalize(node: LNode): LNode {
       const flat: LNode[] = [];
       for (const child of node.items) {
         const n = normalize(child);
-        if (n.kind === 'or') flat.push(...n.items);
+        if (n.kind === 'or') for (const x of n.items) flat.push(x);
         else flat.push(n);
       }
       const items = mergeEqualities(flat);
       return items.length === 1 ? items[0]! : { kind: 'or', span: node.span, items };
     }
     case 'not': {
+      // not not x → x, before anything else rewrites the inner negation away.
+      if (node.item.kind === 'not') return normalize(node.item.item);
       const inner = normalize(node.item);
       if (inner.kind === 'not') return inner.item;
       if (inner.kind === 'or') {

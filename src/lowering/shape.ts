@@ -50,7 +50,7 @@ export function shape(root: LNode | null, nested: boolean): { shaped: Shaped | n
   if (root.kind === 'or') {
     const problem = nested ? null : flatOrProblem(root.items);
     if (problem) diagnostics.push(problem);
-    else shaped.or.push(...root.items);
+    else for (const item of root.items) shaped.or.push(item);
     return { shaped: diagnostics.length ? null : shaped, diagnostics };
   }
 
@@ -77,7 +77,7 @@ export function shape(root: LNode | null, nested: boolean): { shaped: Shaped | n
           if (problem) diagnostics.push(problem);
           else {
             orGroup = c;
-            shaped.or.push(...c.items);
+            for (const item of c.items) shaped.or.push(item);
           }
         } else if (nested) {
           shaped.and.push(c);
@@ -92,7 +92,7 @@ export function shape(root: LNode | null, nested: boolean): { shaped: Shaped | n
       }
       case 'and':
         // normalize() flattens nested ANDs; keep the group as is if one is left.
-        shaped.and.push(...c.items);
+        for (const item of c.items) shaped.and.push(item);
         break;
     }
   }

@@ -691,7 +691,7 @@ export function resolveField(catalog: FieldCatalog, name: string): ResolveResult
   }
   const detail = sortOnlyFields.has(name)
     ? `'${name}' can only be used to sort (sort:${name}), not to filter.`
-    : 'It is not a standard Kustomer attribute; `kq fields` lists them.';
+    : "It is not a standard Kustomer attribute; 'kq fields' lists them.";
   return { ok: false, code: 'KQ2001', detail, suggestions };
 }
 
@@ -739,7 +739,7 @@ function globMatch(pattern: string, text: string): boolean {
  * The catalog's fields (standard and declared custom attributes) whose name or label matches `pattern`, sorted by
  * name (code-unit order). `pattern` is case-insensitive: with `*` or `?` it is a glob over the whole name
  * (`conversation_*_at`), otherwise a substring (`status`). No pattern (or an empty one) lists every field.
- * For `kq fields`.
+ * For 'kq fields'.
  */
 export function listFields(catalog: FieldCatalog, pattern?: string): FieldInfo[] {
   const all = [...catalog.fields.values()];

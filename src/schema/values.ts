@@ -148,6 +148,10 @@ function checkNumber(field: FieldInfo, raw: string): ValueCheck {
     const reason = jsonNumber.test(raw) ? `'${show(raw)}' is too large` : `'${show(raw)}' is not a number`;
     return fail('KQ2006', reason, numberFixes(raw), numberHelp);
   }
+  // A JSON number is a double: an integer past 2^53 would reach Kustomer as a different number.
+  if (/^-?\d+$/.test(raw) && !Number.isSafeInteger(value)) {
+    return fail('KQ2005', `integers above 9007199254740991 cannot be sent exactly as JSON numbers`);
+  }
   if (field.enum !== undefined) {
     return field.enum.includes(value)
       ? { ok: true, value }

@@ -179,6 +179,8 @@ const keywords = new Map<string, TokenType>([
 export interface LexOptions {
   /** The deepest parenthesis nesting accepted (KQ1014 beyond it). */
   readonly maxDepth: number;
+  /** Stop lexing once more diagnostics than this have been reported (the rest would be dropped anyway). */
+  readonly maxDiagnostics?: number;
 }
 
 /**
@@ -186,7 +188,7 @@ export interface LexOptions {
  * nest deeper than `opts.maxDepth` (so the parser's recursion stays bounded).
  */
 export function lex(text: string, opts: LexOptions): LexResult {
-  return new Scanner(text, opts.maxDepth).run();
+  return new Scanner(text, opts.maxDepth, opts.maxDiagnostics ?? Infinity).run();
 }
 
 class Scanner {
@@ -200,6 +202,7 @@ class Scanner {
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
+    private readonly maxDiagnostics: number,
   ) {}
 
   run(): LexResult {
@@ -208,6 +211,8 @@ class Scanner {
       this.skipSpace();
       if (this.i >= text.length) break;
       this.term();
+      // Past the diagnostics cap nothing more would be shown: stop rather than build thousands of them.
+      if (this.diagnostics.length > this.maxDiagnostics) this.stopped = true;
     }
     if (!this.stopped) {
       for (const start of this.open) {
@@ -277,7 +282,30 @@ class Scanner {
       this.expectDelimiter('the quoted string');
       return;
     }
+    if (c === CH_COLON || c === CH_EQ || c === CH_TILDE || c === CH_LT || c === CH_GT) {
+      // `status :open`: an operator with no field name before it.
+      const [, len] = codePointAt(text, start);
+      this.diagnostics.push(
+        diagnostic('DanglingOperator', { start, end: start + len }, [text[start]!], {
+          help: 'Write the field name right before the operator, with no space: field:value. To search for the text, quote it.',
+        }),
+      );
+      this.i = start + len;
+      while (this.i < text.length && !isSpace(text.charCodeAt(this.i)) && text.charCodeAt(this.i) !== CH_RPAREN) this.i++;
+      return;
+    }
     if (c === CH_MINUS) {
+      const n = text.charCodeAt(start + 1);
+      if (start + 1 >= text.length || isSpace(n) || n === CH_RPAREN) {
+        // `refund - urgent`: a dash on its own is punctuation, not a negation of the next term.
+        this.diagnostics.push(
+          diagnostic('MissingOperand', { start, end: start + 1 }, ['-'], {
+            help: 'To negate a term, write the dash right before it: -urgent. To search for a dash, quote it: "-".',
+          }),
+        );
+        this.i++;
+        return;
+      }
       this.i++;
       this.push(T.Minus, start, start + 1, '-');
       return;
@@ -316,35 +344,56 @@ class Scanner {
     this.termWord();
   }
 
+  /**
+   * The character a backslash at `this.i` escapes in a bare word (any one code point), moving past both; or null,
+   * after reporting KQ1004, when the backslash ends the text.
+   */
+  private escapedChar(): string | null {
+    const { text } = this;
+    if (this.i + 1 >= text.length) {
+      this.diagnostics.push(
+        diagnostic('DanglingBackslash', { start: this.i, end: this.i + 1 }, [], {
+          help: 'Write \\\\ for a backslash, or remove it.',
+        }),
+      );
+      this.i++;
+      return null;
+    }
+    const [cp, len] = codePointAt(text, this.i + 1);
+    this.i += 1 + len;
+    return String.fromCodePoint(cp);
+  }
+
   /** A bare word in term position, or a keyword. */
   private termWord(): void {
     const { text } = this;
     const start = this.i;
-    let decoded = '';
+    // The decoded text is built from slices between escapes (one concatenation per escape, not per character).
+    const parts: string[] = [];
+    let run = start;
     let plain = true;
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i);
       if (c === CH_BACKSLASH) {
         plain = false;
-        if (this.i + 1 >= text.length) {
-          this.diagnostics.push(
-            diagnostic('DanglingBackslash', { start: this.i, end: this.i + 1 }, [], {
-              help: 'Write \\\\ for a backslash, or remove it.',
-            }),
-          );
-          this.i++;
-          break;
-        }
-        const [ecp, elen] = codePointAt(text, this.i + 1);
-        decoded += String.fromCodePoint(ecp);
-        this.i += 1 + elen;
+        parts.push(text.slice(run, this.i));
+        const escaped = this.escapedChar();
+        run = this.i;
+        if (escaped === null) break;
+        parts.push(escaped);
+        continue;
+      }
+      if (c < 128) {
+        if (!isTermWordChar(c)) break;
+        this.i++;
         continue;
       }
       const [cp, len] = codePointAt(text, this.i);
       if (!isTermWordChar(cp)) break;
-      decoded += text.slice(this.i, this.i + len);
       this.i += len;
     }
+    if (run < this.i) parts.push(text.slice(run, this.i));
+    const decoded = parts.join('');
     if (this.i === start) {
       // Not a word character at all.
       const [cp, len] = codePointAt(text, start);
@@ -400,11 +449,15 @@ class Scanner {
   /** After a term or value: the next character must be white space, `)` or the end. */
   private expectDelimiter(what: string): void {
     const { text } = this;
-    if (this.i >= text.length) return;
+    if (this.stopped || this.i >= text.length) return;
     const c = text.charCodeAt(this.i);
     if (isSpace(c) || c === CH_RPAREN) return;
     const start = this.i;
-    const [, len] = codePointAt(text, start);
+    const [cp, len] = codePointAt(text, start);
+    // A character that cannot start anything gets its own KQ1001 from the next term; one error is enough.
+    if (!isTermWordChar(cp) && !isNameStart(cp) && c !== CH_QUOTE && c !== CH_LPAREN && c !== CH_MINUS && c !== CH_BACKSLASH && c !== CH_STAR) {
+      return;
+    }
     this.diagnostics.push(
       diagnostic('MissingSpace', { start, end: start + len }, [what], {
         help: 'Separate terms with a space, or put the whole value in double quotes.',
@@ -494,31 +547,26 @@ class Scanner {
   private valueWord(): boolean {
     const { text } = this;
     const start = this.i;
-    let decoded = '';
+    const parts: string[] = [];
+    let run = start;
     let star = false;
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i);
       if (isSpace(c) || isValueStop(c)) break;
       if (c === CH_DOT && text.charCodeAt(this.i + 1) === CH_DOT) break;
       if (c === CH_BACKSLASH) {
-        if (this.i + 1 >= text.length) {
-          this.diagnostics.push(
-            diagnostic('DanglingBackslash', { start: this.i, end: this.i + 1 }, [], {
-              help: 'Write \\\\ for a backslash, or remove it.',
-            }),
-          );
-          this.i++;
-          break;
-        }
-        const [ecp, elen] = codePointAt(text, this.i + 1);
-        decoded += String.fromCodePoint(ecp);
-        this.i += 1 + elen;
+        parts.push(text.slice(run, this.i));
+        const escaped = this.escapedChar();
+        run = this.i;
+        if (escaped === null) break;
+        parts.push(escaped);
         continue;
       }
       if (c === CH_STAR) star = true;
-      decoded += text[this.i];
       this.i++;
     }
+    if (run < this.i) parts.push(text.slice(run, this.i));
+    const decoded = parts.join('');
     if (this.i === start) return false;
     if (star) {
       this.diagnostics.push(

@@ -30,6 +30,7 @@ export interface ParseResult {
  * are returned.
  */
 export function parse(text: string, opts: ParseOptions = {}): ParseResult {
+  opts ??= {};
   const limits = resolveLimits(opts);
   if (typeof text !== 'string') text = String(text);
   if (text.length > limits.maxLength) {
@@ -43,7 +44,7 @@ export function parse(text: string, opts: ParseOptions = {}): ParseResult {
       ],
     };
   }
-  const lexed = lex(text, { maxDepth: limits.maxDepth });
+  const lexed = lex(text, { maxDepth: limits.maxDepth, maxDiagnostics: limits.maxDiagnostics });
   const diagnostics: Diagnostic[] = [...lexed.diagnostics];
   let body: A.Expression | null = null;
   if (!hasErrors(diagnostics)) {
@@ -116,6 +117,16 @@ function syntaxError(e: IRecognitionException, tokens: readonly Token[], text: s
   const prevSpan = prev ? { start: prev.startOffset, end: prev.endOffset! + 1 } : at;
   const inValue = e.context.ruleStack.includes('fieldValue');
 
+  if ((prev === null || prev.tokenType === T.LParen) && (found.tokenType === T.And || found.tokenType === T.Or)) {
+    return diagnostic('DanglingOperator', at, [found.image], {
+      help: `Remove '${found.image}', or add a term before it. To search for the word, quote it: "${found.image}".`,
+    });
+  }
+  if (prev?.tokenType === T.DotDot) {
+    return diagnostic('InvalidRange', at, ["'..' needs a bound after it."], {
+      help: 'Write low..high, or low..* for no upper bound.',
+    });
+  }
   if (prev && opens.has(prev.tokenType) && closers.has(isEof ? EOF : found.tokenType)) {
     const what = prev.tokenType === T.LParen ? 'an empty group' : 'a missing term';
     return diagnostic('MissingOperand', prevSpan, [prev.image], {
@@ -123,11 +134,6 @@ function syntaxError(e: IRecognitionException, tokens: readonly Token[], text: s
         prev.tokenType === T.LParen
           ? `Remove ${what} '()', or put a term inside it.`
           : `Add a term after '${prev.image}', or remove it.`,
-    });
-  }
-  if ((prev === null || prev.tokenType === T.LParen) && (found.tokenType === T.And || found.tokenType === T.Or)) {
-    return diagnostic('DanglingOperator', at, [found.image], {
-      help: `Remove '${found.image}', or add a term before it. To search for the word, quote it: "${found.image}".`,
     });
   }
   if (inValue) {

@@ -318,7 +318,7 @@ function combine(kind: 'And' | 'Or', operands: A.Expression[]): A.Expression {
   if (operands.length === 1) return operands[0]!;
   const flat: A.Expression[] = [];
   for (const op of operands) {
-    if (op.kind === kind) flat.push(...op.operands);
+    if (op.kind === kind) for (const o of op.operands) flat.push(o);
     else flat.push(op);
   }
   return { kind, span: span(operands[0]!.span.start, operands[operands.length - 1]!.span.end), operands: flat };

@@ -31,7 +31,7 @@ test("kq compile 'conversation_status:done AND customer_updated_at>=2016-06-24 s
     and: [{ conversation_status: { equals: 'done' } }, { customer_updated_at: { gte: '2016-06-24' } }],
     sort: [{ customer_name: 'asc' }],
   });
-  assert.match(r.err, 'info[KQ2015]');
+  assert.match(r.err, 'note[KQ2015]');
 });
 
 test("kq compile 'conversation_statu:done' (exit 1, code frame on stderr)", async () => {
