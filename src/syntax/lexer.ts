@@ -470,41 +470,41 @@ class Scanner {
     const { text } = this;
     const start = this.i;
     this.i++;
-    let decoded = '';
+    const parts: string[] = [];
     let runStart = this.i;
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i);
       if (c === CH_QUOTE) {
-        decoded += text.slice(runStart, this.i);
+        parts.push(text.slice(runStart, this.i));
         this.i++;
-        return this.push(T.Quoted, start, this.i, decoded);
+        return this.push(T.Quoted, start, this.i, parts.join(''));
       }
       if (c === CH_BACKSLASH) {
-        decoded += text.slice(runStart, this.i);
+        parts.push(text.slice(runStart, this.i));
         const escStart = this.i;
         const e = text.charCodeAt(this.i + 1);
         this.i += 2;
         switch (e) {
           case CH_QUOTE:
-            decoded += '"';
+            parts.push('"');
             break;
           case CH_BACKSLASH:
-            decoded += '\\';
+            parts.push('\\');
             break;
           case 110: // n
-            decoded += '\n';
+            parts.push('\n');
             break;
           case 114: // r
-            decoded += '\r';
+            parts.push('\r');
             break;
           case 116: // t
-            decoded += '\t';
+            parts.push('\t');
             break;
           case 117: {
             // u
             const hex = text.slice(this.i, this.i + 4);
             if (/^[0-9A-Fa-f]{4}$/.test(hex)) {
-              decoded += String.fromCharCode(parseInt(hex, 16));
+              parts.push(String.fromCharCode(parseInt(hex, 16)));
               this.i += 4;
             } else {
               this.diagnostics.push(
