@@ -3,9 +3,9 @@
  * body as documented (deep equality; key order may differ only by our canonical order, which is checked too).
  *
  * Sources:
- * - /work/shared/seeds/kustomer-customer-search.md: "Filtering on Dates" (two bodies), "Filtering on Standard
+ * - the Kustomer Customer Search doc (the project seed): "Filtering on Dates" (two bodies), "Filtering on Standard
  *   Fields" (an `and` array), "Custom Fields on Standard Objects", "Custom Objects", "Sorting";
- * - /work/shared/reference/kustomer-search-api.md §1.4 (DOCS-SEARCH full body; the worked mapping), §1.2/§1.3
+ * - the team reference kustomer-search-api.md §1.4 (DOCS-SEARCH full body; the worked mapping), §1.2/§1.3
  *   (ranges as two criteria, negation through `not`), §2.1 (criteria from DOCS-RECIPES and public code), §3
  *   (contexts). §2/§3 hold no other full body of the search API (the queue-rule body in §2.2 is not the search format).
  */
