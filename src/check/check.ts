@@ -11,7 +11,6 @@ import {
   createCatalog,
   isValidContext,
   resolveField,
-  type FieldCatalog,
   type FieldInfo,
   type ResolveResult,
 } from '../schema/fields.js';
@@ -217,4 +216,3 @@ export function check(ast: Query, opts: CompileOptions = {}): Diagnostic[] {
   return analyze(ast, opts).diagnostics;
 }
 
-export type { FieldCatalog };

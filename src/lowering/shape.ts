@@ -10,7 +10,7 @@
  * The meaning is never changed to make a query fit.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Atom, LNode } from './ir.js';
+import type { LNode } from './ir.js';
 
 /** What goes into each top-level array. Items are atoms, except where `nested` allowed groups. */
 export interface Shaped {
@@ -99,4 +99,3 @@ export function shape(root: LNode | null, nested: boolean): { shaped: Shaped | n
   return { shaped: diagnostics.length ? null : shaped, diagnostics };
 }
 
-export type { Atom };

@@ -600,7 +600,11 @@ class Scanner {
   /** One list item or range bound: a quoted string, `*`, or a value word. */
   private valueItem(): boolean {
     const c = this.text.charCodeAt(this.i);
-    if (c === CH_QUOTE) return this.quoted() !== null || true;
+    if (c === CH_QUOTE) {
+      // An unterminated string still consumed the item (and reported KQ1002).
+      this.quoted();
+      return true;
+    }
     if (this.starAt()) return true;
     return this.valueWord();
   }

@@ -5,7 +5,7 @@
  * grammar/productions.json is chevrotain's serialized form of it (a test fails when they drift apart).
  * Precedence, loosest first: OR, AND (explicit or implicit), NOT / `-`.
  */
-import { EmbeddedActionsParser, EOF, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, type IRecognitionException, type IToken, type TokenType } from 'chevrotain';
 import type * as A from './ast.js';
 import type { Token } from './lexer.js';
 import * as T from './tokens.js';
@@ -361,4 +361,3 @@ export function serializedGrammar(): unknown {
   return parser().getSerializedGastProductions();
 }
 
-export { EOF };
