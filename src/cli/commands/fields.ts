@@ -1,0 +1,40 @@
+/** `kq fields [pattern]`: the searchable fields with kind, type and allowed values, or the sort keys. */
+import { createColors } from 'picocolors';
+import { allowedOperators, naturalMatch } from '../../check/operators.js';
+import { createCatalog, isSortable, listFields, sortableFields, sortOnlyFields } from '../../schema/fields.js';
+import { type Command, UsageError, compileFlags, compileOptions } from '../shared.js';
+
+/** `kq fields`. */
+export const fieldsCommand: Command = {
+  names: ['fields'],
+  usage: `  kq fields [pattern]      list the searchable fields with kind, type and allowed values (--sortable: sort keys)`,
+  options: { ...compileFlags, sortable: { type: 'boolean' }, json: { type: 'boolean' } },
+  run(_name, rest, values, io) {
+    if (rest.length > 1) throw new UsageError('kq fields takes at most one pattern');
+    const opts = compileOptions(values);
+    const { catalog } = createCatalog(opts.customAttributes);
+    if (values.sortable) {
+      const context = opts.queryContext ?? 'customer';
+      const prefix = context.startsWith('kobject') ? 'kobject' : context;
+      const names = [...new Set([...sortableFields, `${prefix}_created_at`, `${prefix}_updated_at`])]
+        .filter((n) => isSortable(n, context))
+        .filter((n) => !rest[0] || n.toLowerCase().includes(rest[0].toLowerCase()));
+      if (values.json) io.stdout(`${JSON.stringify(names, null, 2)}\n`);
+      else io.stdout(`${names.map((n) => (sortOnlyFields.has(n) ? `${n}  (sort only)` : n)).join('\n')}\n`);
+      return 0;
+    }
+    const fields = listFields(catalog, rest[0]);
+    if (values.json) {
+      io.stdout(`${JSON.stringify(fields.map((f) => ({ ...f, operators: allowedOperators(f.kind) })), null, 2)}\n`);
+      return 0;
+    }
+    const c = createColors(io.color);
+    const width = Math.max(4, ...fields.map((f) => f.name.length));
+    const lines = fields.map((f) => {
+      const extra = f.enum ? `one of ${f.enum.join(', ')}` : f.collection ? `${f.collection.replace(/s$/, '')} id (24 hex)` : '';
+      return `${f.name.padEnd(width)}  ${c.cyan(f.kind.padEnd(18))} ${f.schemaType ?? ''}${extra ? `  ${c.dim(extra)}` : ''}`;
+    });
+    io.stdout(`${lines.join('\n')}\n${c.dim(`${fields.length} field(s). ':' means ${[...new Set(fields.map((f) => `${naturalMatch(f.kind)} on ${f.kind}`))].slice(0, 3).join('; ')}…`)}\n`);
+    return fields.length ? 0 : 1;
+  },
+};

@@ -1,0 +1,6 @@
+/** Every `kq` command, in the order `kq --help` lists them. Add a command by adding its module here. */
+import type { Command } from '../shared.js';
+import { compileCommand } from './compile.js';
+import { fieldsCommand } from './fields.js';
+
+export const commands: readonly Command[] = [compileCommand, fieldsCommand];
