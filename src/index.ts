@@ -32,3 +32,11 @@ export type { CompileOptions, ParseOptions, Limits, CustomAttribute, FieldKind }
 export { defaultLimits } from './options.js';
 export type * from './syntax/ast.js';
 export { walk, childrenOf } from './syntax/ast.js';
+export { format, type FormatResult } from './syntax/format.js';
+export { print } from './syntax/printer.js';
+export { decompile, type DecompileOptions, type DecompileResult } from './decompile/decompile.js';
+export { evaluate, search, prepareCriteria, maxNesting, type EvaluateOptions, type SearchOptions, type SearchResult, type PreparedCriteria, type CriteriaPreparation } from './evaluate/criteria.js';
+export { evaluateQuery, prepareQuery, type PreparedQuery, type QueryPreparation } from './evaluate/query.js';
+export { SearchError, QueryEvaluationError, type SearchProblem } from './evaluate/errors.js';
+export { defaultPageSize, maxPageSize, maxPage, type PageMeta, type PageRequest } from './evaluate/page.js';
+export { recordTypeKey } from './evaluate/record.js';

@@ -5,6 +5,8 @@
  * - `KQ1xxx` lexical and syntax errors, and input limits (reported by `parse`);
  * - `KQ2xxx` names, types and values checked against the schema (reported by `check`);
  * - `KQ3xxx` lowering: what the Kustomer criteria format cannot express (reported by `compile`);
+ * - `KQ4xxx` the way back: criteria the query language cannot express (reported by `decompile`, each with a JSON
+ *   pointer into the criteria), and ASTs that cannot be printed (reported by `format`);
  * - `KQ9xxx` a bug in the compiler, reported instead of thrown (please file it with the query).
  *
  * Templates use `{0}`, `{1}`, … placeholders, filled by {@link format}. A code is never reused for another meaning.
@@ -73,6 +75,20 @@ export const Messages = {
   NotOverAnd: entry('KQ3002', 'error', 'Kustomer criteria cannot negate a group of several conditions.'),
   NegationInOr: entry('KQ3003', 'error', 'Kustomer criteria cannot hold a negated condition inside an OR group.'),
   GroupInOr: entry('KQ3004', 'error', 'Kustomer criteria cannot hold a group of several conditions inside an OR group.'),
+
+  // --- 4xxx: decompiling criteria back to text (reported by `decompile`, with a JSON pointer) --------------------------
+  ExpectedShape: entry('KQ4001', 'error', 'Expected {0} here, found {1}.'),
+  UnknownBodyKey: entry('KQ4002', 'error', "'{0}' is not a key of a Kustomer search body."),
+  IgnoredBodyKey: entry('KQ4003', 'warning', "'{0}' is not part of the query language; the text leaves it out."),
+  CriterionAttributes: entry('KQ4004', 'error', 'A criterion holds exactly one attribute; this one holds {0}.'),
+  UnwritableName: entry('KQ4005', 'error', "'{0}' cannot be written as a field name: {1}."),
+  UnknownOperator: entry('KQ4006', 'error', "Unknown operator '{0}'."),
+  InvalidOperand: entry('KQ4007', 'error', "Invalid value for '{0}': {1}."),
+  InexactValue: entry('KQ4008', 'error', "The value {0} of '{1}' cannot be written exactly: as text it would be sent as {2}."),
+  EmptyGroupInOr: entry('KQ4009', 'error', 'An empty group inside an OR matches everything, which the query language cannot write.'),
+  InvalidSortKey: entry('KQ4010', 'error', 'Invalid sort key: {0}.'),
+  CriteriaTooDeep: entry('KQ4011', 'error', 'The criteria nest deeper than {0} levels.'),
+  UnprintableNode: entry('KQ4012', 'error', 'This syntax tree cannot be printed as query text: {0}.'),
 
   // --- 9xxx: the compiler itself ----------------------------------------------------------------------------------------
   InternalError: entry('KQ9001', 'error', 'Internal compiler error: {0}'),

@@ -14,7 +14,9 @@ export type { Severity } from './catalogue.js';
  * - `message`: one sentence, no trailing newline;
  * - `span`: UTF-16 offsets `[start, end)` into the query text (an empty span points between two characters);
  * - `help`: how to fix it, when there is something to say;
- * - `suggestions`: replacement texts for the span, best first ("did you mean").
+ * - `suggestions`: replacement texts for the span, best first ("did you mean");
+ * - `pointer`: only from `decompile`: where in the criteria JSON the problem is, as an RFC 6901 JSON pointer
+ *   (`/and/0/customer_name`; `""` is the whole body); the span is then empty (`{start: 0, end: 0}`).
  */
 export interface Diagnostic {
   readonly code: string;
@@ -23,12 +25,14 @@ export interface Diagnostic {
   readonly span: Span;
   readonly help?: string;
   readonly suggestions?: readonly string[];
+  readonly pointer?: string;
 }
 
 /** Extra fields for {@link diagnostic}. */
 export interface DiagnosticExtras {
   readonly help?: string;
   readonly suggestions?: readonly string[];
+  readonly pointer?: string;
 }
 
 /** Builds a diagnostic from a catalogue entry, its arguments and its span. */
@@ -47,6 +51,7 @@ export function diagnostic(
   };
   if (extras.help !== undefined) out.help = extras.help;
   if (extras.suggestions !== undefined && extras.suggestions.length > 0) out.suggestions = [...extras.suggestions];
+  if (extras.pointer !== undefined) out.pointer = extras.pointer;
   return out;
 }
 

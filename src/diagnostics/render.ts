@@ -59,6 +59,9 @@ const DEFAULT_FILE_NAME = 'query';
  * span; each line of a multi-line span is shown and underlined), "did you mean …?" after the carets when the
  * diagnostic has suggestions, and `= help: …` when it has help.
  *
+ * A diagnostic with a `pointer` (from `decompile`) has no source line: its frame says `--> <file> at <pointer>`
+ * instead (pass `fileName: 'criteria'` or the JSON file's name).
+ *
  * With `opts.color` the output carries ANSI escapes; stripping them gives exactly the uncoloured output.
  * Never throws.
  */
@@ -90,6 +93,10 @@ export function renderDiagnostics(
  */
 export function formatDiagnosticLine(text: string, d: Diagnostic, fileName: string = DEFAULT_FILE_NAME): string {
   const source = typeof text === 'string' ? text : '';
+  const code0 = d?.code ? `${sanitize(String(d.code))} ` : '';
+  if (typeof d?.pointer === 'string') {
+    return `${fileName}:${pointerLabel(d.pointer)}: ${code0}${sanitize(String(d.severity ?? 'error'))}: ${sanitize(String(d.message ?? ''))}`;
+  }
   const starts = cachedLineStarts(source);
   const at = clampOffset(source, d?.span?.start ?? Number.NaN);
   const index = lineIndexAt(starts, at);
@@ -136,6 +143,7 @@ type Row =
   | { readonly kind: 'gap' };
 
 function renderOne(text: string, starts: readonly number[], d: Diagnostic, fileName: string, paint: Painter): string {
+  if (typeof d.pointer === 'string') return renderAtPointer(d, fileName, paint);
   const severity = String(d.severity ?? 'error');
   const start = clampOffset(text, d.span?.start ?? Number.NaN);
   let end = clampOffset(text, d.span?.end ?? start);
@@ -189,7 +197,12 @@ function renderOne(text: string, starts: readonly number[], d: Diagnostic, fileN
     }
   });
 
-  // Help text may run over several lines; continuation lines are aligned after `= help: `, blank ones dropped.
+  pushHelp(out, d, pad, bar, paint);
+  return out.join('\n');
+}
+
+/** Help text may run over several lines; continuation lines are aligned after `= help: `, blank ones dropped. */
+function pushHelp(out: string[], d: Diagnostic, pad: string, bar: string, paint: Painter): void {
   const help = typeof d.help === 'string' ? d.help.split(/\r\n|[\n\r\u2028\u2029]/) : [];
   if (help.some((line) => line.trim() !== '')) {
     out.push(bar);
@@ -197,7 +210,25 @@ function renderOne(text: string, starts: readonly number[], d: Diagnostic, fileN
     const indent = `${pad} ${' '.repeat('= help: '.length)}`;
     for (const line of help.slice(1)) if (line.trim() !== '') out.push(indent + sanitize(line));
   }
+}
+
+/** A diagnostic about criteria JSON (from `decompile`): the place is a JSON pointer, there is no source line. */
+function renderAtPointer(d: Diagnostic, fileName: string, paint: Painter): string {
+  const severity = String(d.severity ?? 'error');
+  const code = d.code ? `[${sanitize(String(d.code))}]` : '';
+  const out = [
+    paint.bold(paint.severity(severity, `${sanitize(severity)}${code}`)) + paint.bold(`: ${sanitize(String(d.message ?? ''))}`),
+    `${paint.dim(' -->')} ${fileName} at ${pointerLabel(d.pointer!)}`,
+  ];
+  const label = suggestionLabel(d.suggestions);
+  if (label !== '') out.push(`${paint.dim('  =')} ${label}`);
+  pushHelp(out, d, ' ', paint.dim('  |'), paint);
   return out.join('\n');
+}
+
+/** A JSON pointer as shown to people: `/and/0/customer_name`, or `(the whole body)` for `""`. */
+function pointerLabel(pointer: string): string {
+  return pointer === '' ? '(the whole body)' : sanitize(pointer);
 }
 
 /** "did you mean 'x'?", "did you mean one of 'a', 'b'?", or `''`. */

@@ -95,8 +95,8 @@ function isUnicodeWordChar(cp: number): boolean {
   return unicodeWordChar.test(String.fromCodePoint(cp));
 }
 
-/** A character allowed in a bare word in term position (besides backslash escapes). */
-function isTermWordChar(cp: number): boolean {
+/** A code point allowed in a bare word in term position (besides backslash escapes). */
+export function isTermWordChar(cp: number): boolean {
   if (cp < 128) {
     return (
       isAsciiLetter(cp) ||
@@ -116,7 +116,7 @@ function isTermWordChar(cp: number): boolean {
 }
 
 /** A character that can continue a field name. */
-function isNameChar(cp: number): boolean {
+export function isNameChar(cp: number): boolean {
   if (cp < 128) {
     return (
       isAsciiLetter(cp) || isDigit(cp) || cp === CH_UNDERSCORE || cp === CH_MINUS || cp === CH_DOT || cp === CH_DOLLAR
@@ -126,7 +126,7 @@ function isNameChar(cp: number): boolean {
 }
 
 /** A character that can start a field name. */
-function isNameStart(cp: number): boolean {
+export function isNameStart(cp: number): boolean {
   if (cp < 128) return isAsciiLetter(cp) || cp === CH_UNDERSCORE;
   return unicodeLetter.test(String.fromCodePoint(cp));
 }
