@@ -14,6 +14,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnosti
 import { Messages } from '../diagnostics/catalogue.js';
 import { resolveLimits, type CompileOptions } from '../options.js';
 import { catalogFor } from '../check/check.js';
+import { capDiagnostics } from '../syntax/parse.js';
 import { print } from '../syntax/printer.js';
 import { readCriteria, type JsonScalar } from './read.js';
 
@@ -42,16 +43,17 @@ export interface DecompileResult {
  * KQ4003 (warning) `fields`, `includeDeleted`, `searchHash`, `aggs` left out; KQ4004 a criterion without exactly one
  * attribute; KQ4005 an attribute that is not a field name; KQ4006 an unknown operator; KQ4007 an invalid operand;
  * KQ4008 a value that would compile to another value (`5` on a string field, `"now-7d"` on a datetime); KQ4009 an
- * empty group inside an OR; KQ4010 a bad sort key; KQ4011 nesting deeper than `maxDepth`; and the checker's KQ2xxx
- * (unknown field, operator not allowed, invalid value, …).
+ * empty group inside an OR or under NOT; KQ4010 a bad sort key; KQ4011 nesting deeper than `maxDepth`; KQ1015 text
+ * longer than `maxLength`; and the checker's KQ2xxx (unknown field, operator not allowed, invalid value, …). At most
+ * `maxDiagnostics` diagnostics are returned.
  */
 export function decompile(criteria: unknown, opts: DecompileOptions = {}): DecompileResult {
   opts ??= {};
   try {
     const limits = resolveLimits(opts);
-    const read = readCriteria(criteria, catalogFor(opts).catalog, limits.maxDepth);
+    const read = readCriteria(criteria, catalogFor(opts).catalog, limits.maxDepth, limits.maxDiagnostics);
     const diagnostics = [...read.diagnostics];
-    if (!read.ast) return { diagnostics };
+    if (!read.ast) return { diagnostics: capped(diagnostics, limits.maxDiagnostics) };
     const at = (d: Diagnostic): Diagnostic => ({ ...d, span: { start: 0, end: 0 }, pointer: read.pointers[d.span.start] ?? '' });
     const checked = analyze(read.ast, { ...opts, nested: true });
     // Which context the text would search when the body names none is said by compile; not needed here.
@@ -66,8 +68,14 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
         }),
       );
     }
-    if (hasErrors(diagnostics)) return { diagnostics };
+    if (hasErrors(diagnostics)) return { diagnostics: capped(diagnostics, limits.maxDiagnostics) };
     const text = print(read.ast);
+    if (text.length > limits.maxLength) {
+      diagnostics.push(
+        diagnostic('TooLong', { start: 0, end: 0 }, [text.length, limits.maxLength], { pointer: '', help: 'Split the criteria, or raise the maxLength option.' }),
+      );
+      return { diagnostics };
+    }
     const guard = compile(text, { ...opts, nested: true });
     if (!guard.criteria) {
       const first = guard.diagnostics.find((d) => d.severity === 'error');
@@ -89,6 +97,11 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
   }
 }
 
+/** At most `max` diagnostics (then a KQ1018 note), every one with a pointer. */
+function capped(diagnostics: Diagnostic[], max: number): Diagnostic[] {
+  return capDiagnostics(diagnostics, max).map((d) => (d.pointer === undefined ? { ...d, pointer: '' } : d));
+}
+
 /** A typed value as the criteria JSON holds it (days `YYYY-MM-DD`, instants UTC ISO). */
 function scalar(v: TypedValue): JsonScalar {
   if (v.type === 'json') return v.value;
@@ -106,6 +119,8 @@ function sameValue(json: JsonScalar, typed: TypedValue): boolean {
     typed.date.kind === 'instant' &&
     typeof json === 'string' &&
     isoInstant.test(json) &&
+    // Sub-millisecond digits would be cut off by the compiler: only zeros may follow the milliseconds.
+    !/\.\d{3}\d*[1-9]/.test(json) &&
     Date.parse(json) === Date.parse(back as string)
   );
 }

@@ -79,10 +79,16 @@ function isScalar(v: unknown): v is JsonScalar {
   return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
 }
 
-/** Reads `criteria` (a parsed JSON value) into an AST. Never throws; nesting deeper than `maxDepth` is KQ4011. */
-export function readCriteria(criteria: unknown, catalog: FieldCatalog, maxDepth: number): ReadResult {
-  return new Reader(catalog, maxDepth).body(criteria);
+/**
+ * Reads `criteria` (a parsed JSON value, or any JS value) into an AST. Never throws; nesting deeper than `maxDepth`
+ * is KQ4011; reading stops once more than `maxDiagnostics` diagnostics were reported.
+ */
+export function readCriteria(criteria: unknown, catalog: FieldCatalog, maxDepth: number, maxDiagnostics: number): ReadResult {
+  return new Reader(catalog, maxDepth, maxDiagnostics).body(criteria);
 }
+
+/** An empty group: always true. */
+const TRUE = Symbol('true');
 
 class Reader {
   readonly pointers: string[] = [''];
@@ -93,6 +99,7 @@ class Reader {
   constructor(
     private readonly catalog: FieldCatalog,
     private readonly maxDepth: number,
+    private readonly maxDiagnostics: number,
   ) {}
 
   private span(pointer: string): A.Span {
@@ -142,13 +149,15 @@ class Reader {
           break;
         }
         case 'and':
-          for (const e of this.items(value, at, 1, false)) terms.push(...flatten(e, 'And'));
+          for (const e of this.items(value, at, 1, 'and')) terms.push(...flatten(e, 'And'));
           break;
-        case 'or':
-          orGroup = this.group('or', value, at, 1, false);
+        case 'or': {
+          const g = this.group('or', value, at, 1);
+          orGroup = g === TRUE ? null : g;
           break;
+        }
         case 'not':
-          nots.push(...this.items(value, at, 1, false).map(negate));
+          nots.push(...this.items(value, at, 1, 'not').map(negate));
           break;
         case 'sort':
           directives.push(...this.sort(value, at));
@@ -184,39 +193,54 @@ class Reader {
     return done({ kind: 'Query', span: { start: 0, end: 0 }, body });
   }
 
-  /** `and`/`or`/`not` contents: an array of criteria or one criterion object. `null` items (always true) are left out. */
-  private items(value: unknown, at: string, depth: number, inOr: boolean): A.Expression[] {
-    const list = Array.isArray(value) ? value.map((v, i) => [v, child(at, i)] as const) : [[value, at] as const];
+  /** The elements of `value` (an array, holes included, or one object) with their pointers. */
+  private elements(value: unknown, at: string): [unknown, string][] {
+    if (!Array.isArray(value)) return [[value, at]];
+    const out: [unknown, string][] = [];
+    for (let i = 0; i < value.length && !this.full(); i++) out.push([value[i], child(at, i)]);
+    return out;
+  }
+
+  /** True once more diagnostics than the cap have been reported: reading stops (the rest would not be shown). */
+  private full(): boolean {
+    return this.diagnostics.length > this.maxDiagnostics;
+  }
+
+  /**
+   * `and`/`or`/`not` contents: an array of criteria or one criterion object, read as members of a group of kind
+   * `within`. An empty nested group means "true": left out of an AND, an error in an OR (the OR would match
+   * everything) or under NOT (it would match nothing).
+   */
+  private items(value: unknown, at: string, depth: number, within: 'and' | 'or' | 'not'): A.Expression[] {
     if (!Array.isArray(value) && !isPlainObject(value)) {
       this.report('ExpectedShape', at, ['an array of criteria or one criterion object', describeJson(value)]);
       return [];
     }
     const out: A.Expression[] = [];
-    for (const [item, pointer] of list) {
-      const e = this.item(item, pointer, depth, inOr);
-      if (e) out.push(e);
+    for (const [item, pointer] of this.elements(value, at)) {
+      const e = this.item(item, pointer, depth);
+      if (e === TRUE) {
+        if (within === 'or') this.report('EmptyGroup', pointer, ['inside an OR makes the whole OR match everything'], 'Remove the OR, or the empty group if that is what is meant.');
+        if (within === 'not') this.report('EmptyGroup', pointer, ['under NOT matches nothing'], 'Remove the empty group, or the whole search if it is meant to match nothing.');
+      } else if (e) out.push(e);
     }
     return out;
   }
 
-  /** An `or` group's meaning: one operand, an Or of several, or `null` (an empty OR does not constrain). */
-  private group(kind: 'and' | 'or' | 'not', value: unknown, at: string, depth: number, inOr: boolean): A.Expression | null {
-    const items = this.items(value, at, depth, kind === 'or');
+  /** A group's meaning: one operand, an And/Or of several, or TRUE when it has no operands. */
+  private group(kind: 'and' | 'or' | 'not', value: unknown, at: string, depth: number): A.Expression | typeof TRUE {
+    const items = this.items(value, at, depth, kind);
     let operands: A.Expression[];
     if (kind === 'not') operands = items.map(negate);
     else if (kind === 'and') operands = mergeRanges(items.flatMap((e) => flatten(e, 'And')));
     else operands = items.flatMap((e) => flatten(e, 'Or'));
-    if (operands.length === 0) {
-      // `{"or": []}` as an item of another OR would make that whole OR true; the text cannot say "true".
-      if (inOr && depth > 1) this.report('EmptyGroupInOr', at, [], 'Remove the empty group, or the OR around it if that is what is meant.');
-      return null;
-    }
+    if (operands.length === 0) return TRUE;
     if (operands.length === 1) return operands[0]!;
     return { kind: kind === 'or' ? 'Or' : 'And', span: this.span(at), operands };
   }
 
-  /** One item of `and`/`or`/`not`: a criterion, or a nested group. */
-  private item(item: unknown, at: string, depth: number, inOr: boolean): A.Expression | null {
+  /** One item of `and`/`or`/`not`: a criterion, a nested group (TRUE when empty), or null after an error. */
+  private item(item: unknown, at: string, depth: number): A.Expression | typeof TRUE | null {
     if (depth > this.maxDepth) {
       if (!this.tooDeep) this.report('CriteriaTooDeep', at, [this.maxDepth], 'Flatten the criteria.');
       this.tooDeep = true;
@@ -239,10 +263,7 @@ class Reader {
     const key = keys[0]!;
     const value = item[key];
     const pointer = child(at, key);
-    if (key === 'and' || key === 'or' || key === 'not') {
-      const e = this.group(key, value, pointer, depth + 1, inOr);
-      return e;
-    }
+    if (key === 'and' || key === 'or' || key === 'not') return this.group(key, value, pointer, depth + 1);
     return this.criterion(key, value, pointer);
   }
 
@@ -300,12 +321,13 @@ class Reader {
         return { kind: 'Comparison', span: this.span(at), field: name(), operator, value: this.value(operand, field, at) };
       }
       case 'in': {
-        if (!Array.isArray(operand) || operand.length === 0 || !operand.every(isScalar)) {
-          const found = Array.isArray(operand) ? (operand.length === 0 ? 'an empty array (which matches nothing)' : 'an array holding a non-scalar') : describeJson(operand);
+        const elements = Array.isArray(operand) ? this.elements(operand, at) : [];
+        if (!Array.isArray(operand) || operand.length === 0 || !elements.every(([v]) => isScalar(v))) {
+          const found = Array.isArray(operand) ? (operand.length === 0 ? 'an empty array (which matches nothing)' : 'an array holding a value that is not a string, number or boolean') : describeJson(operand);
           this.report('InvalidOperand', at, [op, `expected a non-empty array of strings, numbers or booleans, found ${found}`]);
           return null;
         }
-        const values = operand.map((v, i) => this.value(v, field, child(at, i)));
+        const values = elements.map(([v, p]) => this.value(v as JsonScalar, field, p));
         return { kind: 'List', span: this.span(at), field: name(), operator: equalsNatural ? ':' : '=', values };
       }
       case 'not_set': {
@@ -324,9 +346,8 @@ class Reader {
 
   /** `sort`: an array of `{"f": "asc"|"desc"}`, one such object, or the legacy `{"f": {"order": "desc"}}`. */
   private sort(value: unknown, at: string): A.Sort[] {
-    const list = Array.isArray(value) ? value.map((v, i) => [v, child(at, i)] as const) : [[value, at] as const];
     const out: A.Sort[] = [];
-    for (const [entry, pointer] of list) {
+    for (const [entry, pointer] of this.elements(value, at)) {
       if (!isPlainObject(entry)) {
         this.report('InvalidSortKey', pointer, [`expected an object such as {"customer_name": "asc"}, found ${describeJson(entry)}`]);
         continue;

@@ -85,7 +85,7 @@ export const Messages = {
   UnknownOperator: entry('KQ4006', 'error', "Unknown operator '{0}'."),
   InvalidOperand: entry('KQ4007', 'error', "Invalid value for '{0}': {1}."),
   InexactValue: entry('KQ4008', 'error', "The value {0} of '{1}' cannot be written exactly: as text it would be sent as {2}."),
-  EmptyGroupInOr: entry('KQ4009', 'error', 'An empty group inside an OR matches everything, which the query language cannot write.'),
+  EmptyGroup: entry('KQ4009', 'error', 'An empty group {0}, which the query language cannot write.'),
   InvalidSortKey: entry('KQ4010', 'error', 'Invalid sort key: {0}.'),
   CriteriaTooDeep: entry('KQ4011', 'error', 'The criteria nest deeper than {0} levels.'),
   UnprintableNode: entry('KQ4012', 'error', 'This syntax tree cannot be printed as query text: {0}.'),

@@ -17,6 +17,8 @@ export interface FormatResult {
   readonly diagnostics: Diagnostic[];
 }
 
+const noSpan: A.Span = { start: 0, end: 0 };
+
 /**
  * The canonical text of a query: upper-case keywords, one space between terms, the shortest operator spelling,
  * parentheses only where precedence needs them, values quoted only when they must be, directives last in the
@@ -25,52 +27,111 @@ export interface FormatResult {
  *
  * `input` is the text (UTF-16, at most `opts.maxLength` code units) or a `Query` AST as `parse` returns it.
  * Formatting never guesses: a query with syntax errors gives back only its diagnostics (KQ1xxx). An AST from
- * elsewhere is checked first: a term whose field name the lexer would not read as a name, or nesting deeper than
- * `opts.maxDepth`, is KQ4012. Only syntax is checked: unknown fields still format (use `check` for those).
- * Never throws.
+ * elsewhere is checked first (node kinds, operators, names the lexer reads as field names, string values, at most
+ * `opts.maxDepth` levels): anything else is KQ4012. Canonical text longer than `opts.maxLength` (explicit ` AND `s
+ * make it longer than terse input) is KQ1015, so that the text always parses with the same options. Only syntax is
+ * checked: unknown fields still format (use `check` for those). Never throws.
  */
 export function format(input: string | A.Query, opts: ParseOptions = {}): FormatResult {
-  if (typeof input === 'string' || typeof input !== 'object' || input === null) {
-    const parsed = parse(String(input), opts);
+  opts ??= {};
+  const limits = resolveLimits(opts);
+  let ast: A.Query;
+  let diagnostics: Diagnostic[] = [];
+  if (typeof input === 'string') {
+    const parsed = parse(input, opts);
     if (!parsed.ast || hasErrors(parsed.diagnostics)) return { diagnostics: parsed.diagnostics };
-    return { text: print(parsed.ast), diagnostics: parsed.diagnostics };
+    ast = parsed.ast;
+    diagnostics = parsed.diagnostics;
+  } else {
+    const problem = unprintable(input, limits.maxDepth);
+    if (problem) return { diagnostics: [diagnostic('UnprintableNode', problem.span ?? noSpan, [problem.reason])] };
+    ast = input;
   }
-  const problem = unprintable(input, resolveLimits(opts).maxDepth);
-  if (problem) return { diagnostics: [diagnostic('UnprintableNode', problem.span ?? { start: 0, end: 0 }, [problem.reason])] };
-  return { text: print(input), diagnostics: [] };
+  let text: string;
+  try {
+    text = print(ast);
+  } catch (e) {
+    return { diagnostics: [diagnostic('InternalError', noSpan, [e instanceof Error ? e.message : String(e)], { help: 'Please report this query.' })] };
+  }
+  if (text.length > limits.maxLength) {
+    return {
+      diagnostics: [
+        diagnostic('TooLong', noSpan, [text.length, limits.maxLength], { help: 'The canonical text is longer than the limit: raise the maxLength option.' }),
+      ],
+    };
+  }
+  return { text, diagnostics };
 }
 
+const comparisonOperators: ReadonlySet<unknown> = new Set(['=', ':', '!=', '~', '>', '>=', '<', '<=']);
+const listOperators: ReadonlySet<unknown> = new Set([':', '=', '~', '!=']);
+
+type Problem = { reason: string; span?: A.Span };
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isValue = (v: unknown): boolean => isObject(v) && v.kind === 'Value' && typeof v.value === 'string';
+const isName = (v: unknown): boolean => isObject(v) && v.kind === 'Name' && typeof v.value === 'string';
+const spanOf = (v: Record<string, unknown>): A.Span | undefined => {
+  const s = v.span;
+  return isObject(s) && typeof s.start === 'number' && typeof s.end === 'number' ? { start: s.start, end: s.end } : undefined;
+};
+
 /** Why an AST from elsewhere cannot be printed faithfully, or null. Iterative: any depth is safe. */
-function unprintable(root: A.Query, maxDepth: number): { reason: string; span?: A.Span } | null {
-  if (root.kind !== 'Query') return { reason: 'the root is not a Query node' };
-  const stack: [A.Expression, number][] = root.body ? [[root.body, 1]] : [];
+function unprintable(root: unknown, maxDepth: number): Problem | null {
+  if (!isObject(root) || root.kind !== 'Query') return { reason: 'expected query text or a Query node' };
+  if (!('body' in root)) return { reason: 'the Query has no body (null for an empty query)' };
+  const stack: [unknown, number][] = root.body === null ? [] : [[root.body, 1]];
   while (stack.length) {
     const [node, depth] = stack.pop()!;
-    if (depth > maxDepth) return { reason: `it nests deeper than ${maxDepth} levels`, span: node.span };
-    switch (node?.kind) {
+    if (!isObject(node)) return { reason: `expected a node, found ${node === null ? 'null' : typeof node}` };
+    const at = spanOf(node);
+    const fail = (reason: string): Problem => (at ? { reason, span: at } : { reason });
+    if (depth > maxDepth) return fail(`it nests deeper than ${maxDepth} levels`);
+    const fieldOk = () => isName(node.field) && isPrintableName((node.field as A.Name).value);
+    switch (node.kind) {
       case 'And':
       case 'Or':
-        if (!Array.isArray(node.operands) || node.operands.length === 0) return { reason: `an ${node.kind} without operands`, span: node.span };
+        if (!Array.isArray(node.operands) || node.operands.length === 0) return fail(`an ${node.kind} without operands`);
         for (const o of node.operands) stack.push([o, depth + 1]);
         break;
       case 'Not':
         stack.push([node.operand, depth + 1]);
         break;
       case 'Comparison':
-      case 'Range':
-      case 'List':
-        if (typeof node.field?.value !== 'string' || !isPrintableName(node.field.value)) {
-          return { reason: `'${String(node.field?.value)}' is not a field name the lexer reads`, span: node.span };
-        }
+        if (!fieldOk()) return fail('a term whose field is not a name the lexer reads');
+        if (!comparisonOperators.has(node.operator)) return fail(`unknown operator '${String(node.operator)}'`);
+        if (!isValue(node.value)) return fail('a Comparison without a string Value');
         break;
+      case 'List':
+        if (!fieldOk()) return fail('a term whose field is not a name the lexer reads');
+        if (!listOperators.has(node.operator)) return fail(`a list takes ':', '=', '~' or '!=', not '${String(node.operator)}'`);
+        if (!Array.isArray(node.values) || node.values.length < 2 || !node.values.every(isValue)) return fail('a List needs two or more string Values');
+        break;
+      case 'Range': {
+        if (!fieldOk()) return fail('a term whose field is not a name the lexer reads');
+        const { lower, upper, lowerInclusive, upperInclusive } = node;
+        if ((lower !== null && !isValue(lower)) || (upper !== null && !isValue(upper))) return fail('a Range bound must be a string Value or null');
+        if (lower === null && upper === null) return fail('a Range with both bounds open');
+        if (typeof lowerInclusive !== 'boolean' || typeof upperInclusive !== 'boolean') return fail('a Range without inclusive flags');
+        if ((lower === null && !lowerInclusive) || (upper === null && !upperInclusive)) return fail('an open Range bound is inclusive');
+        break;
+      }
       case 'Exists':
+        if (!isName(node.field)) return fail('an Exists without a field Name');
+        break;
       case 'Text':
+        if (typeof node.value !== 'string') return fail('a Text without a string value');
+        break;
       case 'Sort':
+        if (!isName(node.field)) return fail('a Sort without a field Name');
+        if (node.direction !== 'asc' && node.direction !== 'desc') return fail(`a sort direction is 'asc' or 'desc', not '${String(node.direction)}'`);
+        break;
       case 'Context':
       case 'TimeZone':
+        if (!isValue(node.value)) return fail(`a ${node.kind} without a string Value`);
         break;
       default:
-        return { reason: `unknown node kind '${String((node as { kind?: unknown })?.kind)}'` };
+        return fail(`unknown node kind '${String(node.kind)}'`);
     }
   }
   return null;

@@ -49,7 +49,8 @@ export function needsQuotes(value: string, position: Position): boolean {
   for (let i = 0; i < value.length; ) {
     const cp = value.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff) || isSpace(cp)) return true;
+    // All Unicode white space is in the BMP; isSpace takes a UTF-16 code unit.
+    if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff) || (cp <= 0xffff && isSpace(cp))) return true;
     switch (cp) {
       case 0x28: // (
       case 0x29: // )

@@ -21,9 +21,32 @@ test("kq fmt 'a  b   sort:x  status:(open OR done)'", async () => {
 });
 
 test('kq fmt - (stdin, one query per line; comments and blank lines kept)', async () => {
-  const r = await kq(['fmt', '-'], 'a  b\r\n# saved\n\nNOT x\n');
+  const r = await kq(['fmt', '-'], 'a  b\n# saved\n\nNOT x\n\n');
   assert.is(r.status, 0);
-  assert.is(r.out, 'a AND b\n# saved\n\n-x\n');
+  assert.is(r.out, 'a AND b\n# saved\n\n-x\n\n');
+});
+
+test('kq fmt - with CRLF line endings and a BOM (CRLF kept, BOM dropped)', async () => {
+  const r = await kq(['fmt'], '\ufeffa  b\r\nc\r\n');
+  assert.is(r.out, 'a AND b\r\nc\r\n');
+  assert.is((await kq(['fmt', '--check'], '\ufeffa AND b\r\nc\r\n')).status, 0);
+});
+
+test('kq fmt - with empty stdin (no output)', async () => {
+  const r = await kq(['fmt'], '');
+  assert.is(r.status, 0);
+  assert.is(r.out, '');
+});
+
+test("kq fmt '#x' (an argument is one query, not a comment)", async () => {
+  const r = await kq(['fmt', '#x']);
+  assert.is(r.out, '"#x"\n');
+  assert.is((await kq(['fmt', '--check', '#x'])).status, 1);
+});
+
+test('kq fmt with an argument holding a newline inside quotes (kept, escaped)', async () => {
+  const r = await kq(['fmt', 'customer_name:"a\nb"']);
+  assert.is(r.out, 'customer_name:"a\\nb"\n');
 });
 
 test('kq fmt - with a line that does not parse (kept unchanged, code frame with its line, exit 1)', async () => {
@@ -81,6 +104,26 @@ test('kq decompile - (JSONL with a bad line; --json)', async () => {
   assert.is(lines[0].text, 'conversation_status:done context:conversation sort:customer_name');
   assert.is(lines[1].source, 'criteria:2');
   assert.match(lines[1].error, 'not JSON');
+});
+
+test('kq decompile - (JSONL with a line that is not JSON: one output line per input line)', async () => {
+  const r = await kq(['decompile'], `${JSON.stringify(body)}\n{"x"\n${JSON.stringify(body)}\n`);
+  assert.is(r.status, 1);
+  assert.is(r.out.split('\n').length - 1, 3);
+  assert.match(r.out, '# criteria:2: not JSON');
+});
+
+test('kq decompile - (one pretty-printed body with a trailing comma: one error)', async () => {
+  const r = await kq(['decompile'], '{\n  "queryContext": "customer",\n  "and": [],\n}\n');
+  assert.is(r.status, 1);
+  assert.is(r.err.trim().split('\n').length, 1);
+  assert.match(r.err, 'not JSON');
+});
+
+test('kq decompile - (a BOM before the JSON)', async () => {
+  const r = await kq(['decompile'], `\ufeff${JSON.stringify(body)}`);
+  assert.is(r.status, 0);
+  assert.is(r.out, 'conversation_status:done context:conversation sort:customer_name\n');
 });
 
 test('kq decompile --file bodies.jsonl', async () => {

@@ -106,7 +106,13 @@ const errors: [string, unknown, [string, string | undefined][]][] = [
   ['an unknown timeZone', { queryContext: 'customer', timeZone: 'Mars/Olympus' }, [['KQ2009', '/timeZone']]],
   ['a sort direction that is not asc/desc', { queryContext: 'customer', sort: [{ customer_name: 'up' }] }, [['KQ4010', '/sort/0/customer_name']]],
   ['a sort key that is not sortable', { queryContext: 'customer', sort: [{ customer_email: 'asc' }] }, [['KQ2011', '/sort/0/customer_email']]],
-  ['an empty group inside an OR', { queryContext: 'customer', or: [{ customer_name: { equals: 'a' } }, { or: [] }] }, [['KQ4009', '/or/1/or']]],
+  ['an empty group inside an OR', { queryContext: 'customer', or: [{ customer_name: { equals: 'a' } }, { or: [] }] }, [['KQ4009', '/or/1']]],
+  ['an empty group under not (would match nothing)', { queryContext: 'customer', not: [{ and: [] }] }, [['KQ4009', '/not/0']]],
+  ['an empty or under not', { queryContext: 'customer', and: [{ customer_name: { equals: 'a' } }], not: [{ or: [] }] }, [['KQ4009', '/not/0']]],
+  ['an empty not under not', { queryContext: 'customer', not: [{ not: [] }] }, [['KQ4009', '/not/0']]],
+  ['a sparse and array', { queryContext: 'customer', and: [, { customer_name: { equals: 'a' } }] }, [['KQ4001', '/and/0']]],
+  ['a sparse in array', { queryContext: 'customer', and: [{ customer_name: { in: [, 'a'] } }] }, [['KQ4007', '/and/0/customer_name/in']]],
+  ['an instant with sub-millisecond digits', { queryContext: 'customer', and: [{ customer_updated_at: { gt: '2024-01-01T00:00:00.999999Z' } }] }, [['KQ4008', '/and/0/customer_updated_at/gt']]],
   ['a key with ~ and / in the pointer', { queryContext: 'customer', 'a/b~c': 1 }, [['KQ4002', '/a~1b~0c']]],
 ];
 
@@ -117,6 +123,26 @@ for (const [name, body, expected] of errors) {
     assert.equal(problems(body), expected);
   });
 }
+
+test('an empty group inside an AND is left out (it is always true)', () => {
+  assert.is(text({ queryContext: 'customer', and: [{ customer_name: { equals: 'a' } }, { and: [] }, { or: [] }] }), 'customer_name:a context:customer');
+});
+
+test('an instant with zeros after the milliseconds is accepted', () => {
+  assert.is(text({ queryContext: 'customer', and: [{ customer_updated_at: { gt: '2024-01-01T00:00:00.123000Z' } }] }), 'customer_updated_at>2024-01-01T00:00:00.123000Z context:customer');
+});
+
+test('criteria whose text would exceed maxLength: KQ1015, not an internal error', () => {
+  const and = Array.from({ length: 1000 }, (_, i) => ({ customer_name: { equals: `v${i}` } }));
+  const r = decompile({ queryContext: 'customer', and }, { maxLength: 1000 });
+  assert.equal(r.diagnostics.map((d) => [d.code, d.pointer]), [['KQ1015', '']]);
+});
+
+test('100,000 sparse holes stop at maxDiagnostics', () => {
+  const r = decompile({ queryContext: 'customer', and: new Array(100_000) });
+  assert.ok(r.diagnostics.length <= 101, String(r.diagnostics.length));
+  assert.is(r.diagnostics[r.diagnostics.length - 1]!.code, 'KQ1018');
+});
 
 test('criteria nested 100,000 deep: KQ4011, no stack overflow', () => {
   let item: unknown = { customer_name: { equals: 'x' } };

@@ -58,6 +58,8 @@ const cases: [string, string][] = [
   ['"nb\u00a0sp"', '"nb\\u00a0sp"'],
   ['"\\ud800"', '"\\ud800"'],
   ['"😀"', '"😀"'],
+  ['𒀀', '𒀀'],
+  ['x:𒀀', 'x:𒀀'],
   ['x:"😀"', 'x:😀'],
   ['测试', '测试'],
   ['x:"*"', 'x:"*"'],
@@ -111,6 +113,41 @@ test('format(ast) with a field name the lexer cannot read is KQ4012', () => {
   const r = format(ast);
   assert.is(r.text, undefined);
   assert.equal(r.diagnostics.map((d) => d.code), ['KQ4012']);
+});
+
+const span = { start: 0, end: 0 };
+const v = (value: unknown) => ({ kind: 'Value', span, value });
+const n = (value: unknown) => ({ kind: 'Name', span, value });
+const badAsts: [string, unknown][] = [
+  ['a Comparison with a number value', { kind: 'Comparison', span, field: n('x'), operator: ':', value: v(5) }],
+  ['a Comparison with operator LIKE', { kind: 'Comparison', span, field: n('x'), operator: 'LIKE', value: v('a') }],
+  ['a Comparison without a value', { kind: 'Comparison', span, field: n('x'), operator: ':' }],
+  ['a Text with a number', { kind: 'Text', span, value: 5 }],
+  ['a List with no values', { kind: 'List', span, field: n('x'), operator: ':', values: [] }],
+  ['a List with operator >', { kind: 'List', span, field: n('x'), operator: '>', values: [v('a'), v('b')] }],
+  ['a Range with both bounds open', { kind: 'Range', span, field: n('x'), lower: null, upper: null, lowerInclusive: true, upperInclusive: true }],
+  ['a Sort with direction up', { kind: 'Sort', span, field: n('x'), direction: 'up' }],
+  ['a Sort with a numeric field', { kind: 'Sort', span, field: n(5), direction: 'asc' }],
+  ['an unknown node kind', { kind: 'Wildcard', span }],
+];
+for (const [name, body] of badAsts) {
+  test(`format(ast) with ${name} is KQ4012`, () => {
+    const r = format({ kind: 'Query', span, body } as A.Query);
+    assert.is(r.text, undefined);
+    assert.equal(r.diagnostics.map((d) => d.code), ['KQ4012']);
+  });
+}
+
+test('format(null) and format of a Query without body are KQ4012', () => {
+  assert.equal(format(null as unknown as string).diagnostics.map((d) => d.code), ['KQ4012']);
+  assert.equal(format({ kind: 'Query', span } as unknown as A.Query).diagnostics.map((d) => d.code), ['KQ4012']);
+});
+
+test("'a '.repeat(300000): canonical text over maxLength is KQ1015, not text that will not parse", () => {
+  const r = format('a '.repeat(300_000));
+  assert.is(r.text, undefined);
+  assert.equal(r.diagnostics.map((d) => d.code), ['KQ1015']);
+  assert.ok(format('a '.repeat(300_000), { maxLength: 4_000_000 }).text!.startsWith('a AND a'));
 });
 
 test('format(ast) deeper than maxDepth is KQ4012, without recursion', () => {

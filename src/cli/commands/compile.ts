@@ -68,7 +68,7 @@ export const compileCommand: Command = {
   usage: `  kq compile [query|-]     compile a query (from the argument, or stdin) and print the criteria JSON
   kq compile --file <f>    compile every query in a .kq file (one per line, # comments) or a folder of them
   kq check [query|-]       only check: print diagnostics, exit 1 on errors`,
-  optionsHelp: `Options for compile and check (and the commands that compile):
+  optionsHelp: `Options for compile and check (the first five also for fields, decompile and the other commands that check):
 ${compileFlagsHelp}
   --compact                print JSON on one line
   --json                   print {criteria, diagnostics} as JSON (machine-readable diagnostics)`,

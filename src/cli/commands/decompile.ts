@@ -7,32 +7,50 @@ import { decompile } from '../../decompile/decompile.js';
 import { renderDiagnostics } from '../../diagnostics/render.js';
 import { type Command, UsageError, compileFlags, compileOptions, readTextArgument } from '../shared.js';
 
-/** The bodies in `text`, each with a label for messages; a JSONL line that is not JSON is an error entry. */
-function bodies(text: string, name: string): { label: string; body?: unknown; error?: string }[] {
+/** One body to decompile, or the reason its text is not JSON. */
+type Entry = { label: string; body?: unknown; error?: string };
+
+/**
+ * The bodies in `text` (a leading BOM dropped): one JSON document (a body, or an array of bodies), else JSON Lines
+ * (one body per non-blank line). Text that is neither — its first non-blank line is not JSON by itself — is one
+ * entry with the whole document's parse error, rather than an error for every line of a pretty-printed body.
+ */
+function bodies(raw: string, name: string): Entry[] {
+  const text = raw.replace(/^\ufeff/, '');
+  let documentError: string;
   try {
     const json: unknown = JSON.parse(text);
     if (Array.isArray(json)) return json.map((body, i) => ({ label: `${name}[${i}]`, body }));
     return [{ label: name, body: json }];
-  } catch {
-    // Not one JSON document: JSON Lines, one body per non-blank line.
-    const out: { label: string; body?: unknown; error?: string }[] = [];
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (!line.trim()) return;
-      const label = `${name}:${i + 1}`;
-      try {
-        out.push({ label, body: JSON.parse(line) });
-      } catch (e) {
-        out.push({ label, error: `not JSON: ${(e as Error).message}` });
-      }
-    });
-    return out;
+  } catch (e) {
+    documentError = (e as Error).message;
   }
+  const lines = text.split(/\r?\n/);
+  const first = lines.find((l) => l.trim() !== '');
+  if (first === undefined) return [];
+  try {
+    JSON.parse(first);
+  } catch {
+    return [{ label: name, error: `not JSON: ${documentError}` }];
+  }
+  const out: Entry[] = [];
+  lines.forEach((line, i) => {
+    if (!line.trim()) return;
+    const label = `${name}:${i + 1}`;
+    try {
+      out.push({ label, body: JSON.parse(line) });
+    } catch (e) {
+      out.push({ label, error: `not JSON: ${(e as Error).message}` });
+    }
+  });
+  return out;
 }
 
 /** `kq decompile`. */
 export const decompileCommand: Command = {
   names: ['decompile'],
-  usage: `  kq decompile [json|-]    Kustomer criteria JSON (a body, an array, or JSONL; argument, stdin or --file) → query text`,
+  usage: `  kq decompile [json|-]    Kustomer criteria JSON (a body, an array, or JSONL; argument, stdin or --file <f>) → query
+                           text, one line per body in order (--json: {source, text, diagnostics[, error]} per body)`,
   options: { ...compileFlags, json: { type: 'boolean' }, file: { type: 'string' } },
   async run(_name, rest, values, io) {
     const opts = compileOptions(values);
@@ -53,8 +71,11 @@ export const decompileCommand: Command = {
     for (const entry of bodies(text, name)) {
       if (entry.error !== undefined) {
         failed++;
-        if (values.json) io.stdout(`${JSON.stringify({ source: entry.label, error: entry.error })}\n`);
-        else io.stderr(`kq: ${entry.label}: ${entry.error}\n`);
+        if (values.json) io.stdout(`${JSON.stringify({ source: entry.label, text: null, diagnostics: [], error: entry.error })}\n`);
+        else {
+          io.stderr(`kq: ${entry.label}: ${entry.error}\n`);
+          io.stdout(`# ${entry.label}: not JSON\n`);
+        }
         continue;
       }
       const result = decompile(entry.body, opts);

@@ -12,10 +12,19 @@ interface Source {
   readonly content: string;
 }
 
-/** Formats every query line of `source`; returns [output lines, lines not canonical, lines with errors]. */
+/**
+ * Formats every query line of `source` and prints the result (or, with `check`, the lines that are not canonical).
+ * A leading BOM is dropped; the output keeps the input's line endings (CRLF or LF); a line with syntax errors is
+ * written back unchanged, its code frame on stderr. Returns the counts of changed and failed lines.
+ */
 function formatLines(source: Source, check: boolean, io: CliIO): { changed: number; failed: number } {
-  const lines = source.content.split(/\r?\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const content = source.content.replace(/^\ufeff/, '');
+  source = { ...source, content };
+  if (content === '') return { changed: 0, failed: 0 };
+  const eol = content.includes('\r\n') ? '\r\n' : '\n';
+  const lines = content.split(/\r?\n/);
+  // A final line ending ends the last line; it does not start an empty one.
+  if (lines[lines.length - 1] === '') lines.pop();
   let changed = 0;
   let failed = 0;
   let lineStart = 0;
@@ -47,14 +56,26 @@ function formatLines(source: Source, check: boolean, io: CliIO): { changed: numb
     }
     out.push(result.text);
   });
-  if (!check) io.stdout(out.length ? `${out.join('\n')}\n` : '');
+  if (!check) io.stdout(out.map((l) => l + eol).join(''));
   return { changed, failed };
+}
+
+/** One query given as the argument: its newlines are white space, `#` is not a comment. */
+function formatArgument(text: string, check: boolean, io: CliIO): { changed: number; failed: number } {
+  const result = format(text);
+  if (result.diagnostics.length) io.stderr(`${renderDiagnostics(text, result.diagnostics, { color: io.color })}\n\n`);
+  if (result.text === undefined) return { changed: 0, failed: 1 };
+  if (check) {
+    if (result.text !== text) io.stdout(`query: not canonical\n  - ${text}\n  + ${result.text}\n`);
+  } else io.stdout(`${result.text}\n`);
+  return { changed: result.text === text ? 0 : 1, failed: 0 };
 }
 
 /** `kq fmt`. */
 export const fmtCommand: Command = {
   names: ['fmt', 'format'],
-  usage: `  kq fmt [query|-]         print the canonical text of a query, or of each line of stdin / --file (--check: exit 1 if not canonical)`,
+  usage: `  kq fmt [query|-]         print the canonical text of a query, or of each line of stdin / --file <f>
+                           (--check: print file:line for each line not canonical, exit 1)`,
   options: { check: { type: 'boolean' }, file: { type: 'string', multiple: true } },
   async run(_name, rest, values, io) {
     const check = values.check === true;
@@ -68,11 +89,16 @@ export const fmtCommand: Command = {
           throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
         }
       }
+    } else if (rest.length === 0 || rest[0] === '-') {
+      if (rest.length > 1) throw new UsageError(`expected one query, got ${rest.length} arguments (quote the query)`);
+      if (io.stdinIsTTY && rest.length === 0) throw new UsageError('no query given (pass it as an argument, or on stdin)');
+      // Read whole, not through readTextArgument: its dropped final newline would lose a trailing blank line.
+      sources.push({ name: 'stdin', content: await io.readStdin() });
     } else {
-      const fromStdin = rest.length === 0 || rest[0] === '-';
       const text = await readTextArgument(rest, io);
-      // The argument is one query (its newlines are white space); stdin holds one query per line.
-      sources.push({ name: fromStdin ? 'stdin' : 'query', content: fromStdin ? text : text.replace(/\r?\n/g, ' ') });
+      const r = formatArgument(text, check, io);
+      if (check && r.changed + r.failed > 0) io.stderr(`kq fmt: ${r.changed} query not canonical, ${r.failed} with errors\n`);
+      return r.failed > 0 || (check && r.changed > 0) ? 1 : 0;
     }
     let changed = 0;
     let failed = 0;
