@@ -4,7 +4,7 @@
  *
  * | term | lowered |
  * |---|---|
- * | `f:v` | `equals` on equals kinds; `contains` on text and full-text kinds; a whole local day `gte D` ∧ `lt D+1` on datetimes given a day, `equals` given an instant |
+ * | `f:v` | `equals` on equals kinds; `contains` on text and full-text kinds; a whole local day `gte D` ∧ `lt D+1` (`lte D` for 9999-12-31) on datetimes given a day, `equals` given an instant |
  * | `f=v` / `f!=v` | `equals` / not `equals` |
  * | `f~v` | `contains` |
  * | `f>v` `f>=v` `f<v` `f<=v` | `gt` `gte` `lt` `lte`, the operand as written (a day stays a day, instants in UTC) |
@@ -62,9 +62,11 @@ export function lower(checked: CheckedQuery): LNode | null {
         if (matchesWords(field, operator)) return atom(span, field, 'contains', scalar(t));
         if (t.type === 'date' && t.date.kind === 'day') {
           const next = addDays(t.date.day, 1);
-          // 9999-12-31 has no next day in YYYY-MM-DD; nothing later can be stored, so the lower bound suffices.
-          if (next.length !== 10) return atom(span, field, 'gte', t.date.day);
-          return { kind: 'and', span, items: [atom(span, field, 'gte', t.date.day), atom(span, field, 'lt', next)] };
+          // 9999-12-31 has no next day in YYYY-MM-DD: bound it by `lte` the day itself (date math: through the end
+          // of that local day). The lower bound alone is not enough east of GMT, where the local day ends before
+          // 10000-01-01T00:00Z (found by the evaluator's differential property).
+          const upper = next.length === 10 ? atom(span, field, 'lt', next) : atom(span, field, 'lte', t.date.day);
+          return { kind: 'and', span, items: [atom(span, field, 'gte', t.date.day), upper] };
         }
         return atom(span, field, 'equals', scalar(t));
       case '=':

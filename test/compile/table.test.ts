@@ -61,8 +61,8 @@ rows([
     'conversation_created_at:2024-02-28',
     conv([c('conversation_created_at', 'gte', '2024-02-28'), c('conversation_created_at', 'lt', '2024-02-29')]),
   ],
-  // 9999-12-31 has no next day: the lower bound alone
-  ['conversation_created_at:9999-12-31', conv([c('conversation_created_at', 'gte', '9999-12-31')])],
+  // 9999-12-31 has no next day: bounded by lte the day itself (east of GMT the local day ends before year 10000)
+  ['conversation_created_at:9999-12-31', conv([c('conversation_created_at', 'gte', '9999-12-31'), c('conversation_created_at', 'lte', '9999-12-31')])],
   // datetime, an instant → equals, in UTC
   ['conversation_created_at:2024-01-01T10:00:00Z', conv([c('conversation_created_at', 'equals', '2024-01-01T10:00:00.000Z')])],
 ]);

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile, decompile } from '../../src/index.js';
+import { allMessages, compile, decompile, format } from '../../src/index.js';
 
 const now = '2026-11-30T15:00:00Z';
 
@@ -142,6 +142,16 @@ test('100,000 sparse holes stop at maxDiagnostics', () => {
   const r = decompile({ queryContext: 'customer', and: new Array(100_000) });
   assert.ok(r.diagnostics.length <= 101, String(r.diagnostics.length));
   assert.is(r.diagnostics[r.diagnostics.length - 1]!.code, 'KQ1018');
+});
+
+test('every KQ4xxx code is produced by a row of the error table (KQ4003 by fields, KQ4011 by depth, KQ4012 by format)', () => {
+  const produced = new Set(errors.flatMap(([, body]) => decompile(body, { now }).diagnostics.map((d) => d.code)));
+  produced.add(decompile({ queryContext: 'customer', fields: [] }).diagnostics[0]!.code);
+  produced.add(decompile({ queryContext: 'customer', and: [{ and: [{ and: [{ customer_name: { equals: 'x' } }] }] }] }, { maxDepth: 2 }).diagnostics[0]!.code);
+  const span = { start: 0, end: 0 };
+  produced.add(format({ kind: 'Query', span, body: { kind: 'Text', span, value: 5 } } as never).diagnostics[0]!.code);
+  const missing = allMessages.map((m) => m.code).filter((c) => c.startsWith('KQ4') && !produced.has(c));
+  assert.equal(missing, []);
 });
 
 test('criteria nested 100,000 deep: KQ4011, no stack overflow', () => {

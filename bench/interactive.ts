@@ -1,0 +1,100 @@
+/**
+ * The interactive benchmark: `complete` on a 200-character query at each kind of cursor position (target: under
+ * 1 ms per call), and `describe` and `explain` on the same query.
+ *
+ * The positions: the start (every field, directive and keyword ranked), a partial field at the end, a value in a
+ * value list, a datetime value (the date helpers are resolved with luxon on every call), a `sort:` value, and a
+ * `tz:` value (about 600 zone names ranked). The worst median of them is the number held against the target.
+ *
+ * Used two ways: `npm run bench` registers the group and adds rows to its summary ({@link registerInteractiveBench},
+ * {@link interactiveRows}); `npm run bench:interactive` runs it alone on the built package (see built.ts).
+ */
+import { bench, do_not_optimize, group, run } from 'mitata';
+import { pathToFileURL } from 'node:url';
+import type * as source from '../src/index.js';
+import { builtModule } from './built.js';
+import { OPTS } from './inputs.js';
+import { formatNs, markdownTable, verdict } from './report.js';
+
+/** The query: 200 characters, with a field term of each kind, directives, and a partial field at the end. */
+export const INTERACTIVE_QUERY = (() => {
+  const q =
+    'conversation_status:(open OR snoozed) AND conversation_priority>=3 AND customer_updated_at>=now-7d/d ' +
+    '-conversation_tags:spam sort:customer_name-desc tz:America/New_York ';
+  const tail = 'conversation_st';
+  if (q.length + tail.length > 200) throw new Error('bench: the interactive query is over 200 characters');
+  return q.padEnd(200 - tail.length, ' ') + tail; // white space between terms is free
+})();
+
+/** A cursor position, by the text right before it (its last occurrence in the query). */
+interface Position {
+  readonly name: string;
+  readonly offset: number;
+}
+
+function after(marker: string, name: string): Position {
+  const at = INTERACTIVE_QUERY.lastIndexOf(marker);
+  if (at < 0) throw new Error(`bench: '${marker}' is not in the interactive query`);
+  return { name, offset: at + marker.length };
+}
+
+/** The positions timed, with the mitata name of each. */
+export const POSITIONS: readonly Position[] = [
+  { name: 'complete @ start (all fields)', offset: 0 },
+  { name: 'complete @ end (partial field)', offset: INTERACTIVE_QUERY.length },
+  after('(open OR ', 'complete @ value list'),
+  after('customer_updated_at>=', 'complete @ datetime value'),
+  after('sort:', 'complete @ sort: value'),
+  after('tz:', 'complete @ tz: value'),
+];
+
+export const INTERACTIVE_NAMES = {
+  describe: 'describe @ datetime value',
+  explain: `explain (${INTERACTIVE_QUERY.length} chars, minus the partial field)`,
+} as const;
+
+/** Registers the group for the module `mod` (the built package or src); throws when a position offers nothing. */
+export function registerInteractiveBench(mod: typeof source): void {
+  if (INTERACTIVE_QUERY.length !== 200) throw new Error(`bench: the interactive query has ${INTERACTIVE_QUERY.length} chars`);
+  const explained = INTERACTIVE_QUERY.slice(0, INTERACTIVE_QUERY.lastIndexOf(' '));
+  if (mod.explainQuery(explained, OPTS).text === undefined) throw new Error('bench: the interactive query does not compile');
+  for (const p of POSITIONS) {
+    if (mod.complete(INTERACTIVE_QUERY, p.offset, OPTS).items.length === 0) throw new Error(`bench: nothing to complete at ${p.name}`);
+  }
+  const dateAt = POSITIONS[3]!.offset + 2;
+  group(`interactive: a ${INTERACTIVE_QUERY.length}-character query`, () => {
+    for (const p of POSITIONS) bench(p.name, () => do_not_optimize(mod.complete(INTERACTIVE_QUERY, p.offset, OPTS)));
+    bench(INTERACTIVE_NAMES.describe, () => do_not_optimize(mod.describe(INTERACTIVE_QUERY, dateAt, OPTS)));
+    bench(INTERACTIVE_NAMES.explain, () => do_not_optimize(mod.explain(explained, OPTS)));
+  });
+}
+
+/** Summary rows (`[measure, value, target, result]`) from the medians (ns). */
+export function interactiveRows(p50: (name: string) => number): string[][] {
+  const times = POSITIONS.map((p) => ({ name: p.name, ns: p50(p.name) }));
+  const worst = times.reduce((a, b) => (b.ns > a.ns ? b : a));
+  return [
+    ...times.map((t) => [`${t.name} (200-char query)`, formatNs(t.ns), '—', verdict(undefined)]),
+    [`complete, worst position (${worst.name.replace('complete @ ', '')})`, formatNs(worst.ns), '< 1 ms', verdict(worst.ns < 1e6)],
+    [INTERACTIVE_NAMES.describe, formatNs(p50(INTERACTIVE_NAMES.describe)), '—', verdict(undefined)],
+    [INTERACTIVE_NAMES.explain, formatNs(p50(INTERACTIVE_NAMES.explain)), '—', verdict(undefined)],
+  ];
+}
+
+// Run alone: `npm run bench:interactive`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const log = (line = '') => console.log(line);
+  const built = await builtModule(log);
+  process.on('exit', built.cleanup);
+  const mod = (await import(built.url)) as typeof source;
+  log(`timing ${built.label}${built.note ? ` (${built.note})` : ''}`);
+  registerInteractiveBench(mod);
+  const { benchmarks } = await run();
+  const p50 = (name: string): number => {
+    const stats = benchmarks.find((t) => t.alias === name)?.runs[0]?.stats;
+    if (!stats) throw new Error(`benchmark '${name}' has no result`);
+    return stats.p50;
+  };
+  log();
+  log(markdownTable(['Measure', 'Value', 'Target', 'Result'], interactiveRows(p50)));
+}

@@ -1,0 +1,224 @@
+/**
+ * The reference semantics of a Kustomer search body: which records it matches (`evaluate`), and the page of them a
+ * search returns (`search`), over records whose keys are search attribute names (record.ts).
+ *
+ * The body's meaning (kustomer-search-api.md §1.3): a record matches when it is of the `queryContext`'s type
+ * (record.ts `inContext`), every `and` item matches, at least one `or` item matches (when `or` is non-empty), and no
+ * `not` item matches. Items are criteria, whose meaning is atoms.ts's operator × kind table, or nested
+ * `{"and"|"or"|"not": [...]}` groups (the compiler's `nested` output), read the same way recursively. Local days are
+ * read in the body's `timeZone` (GMT when absent, §4).
+ *
+ * Bodies are accepted in the shapes Kustomer documents as well as the one this package emits: a single object for
+ * `and`/`or`/`not`/`sort` (§1.1, OPENAPI), and empty arrays (`"or": []` in Kustomer's own examples, §1.3), which
+ * impose nothing. After that the body must pass `validateCriteria`; then every attribute must be known to the
+ * catalogue (the standard attributes plus `customAttributes`) and every operator defined on its kind.
+ */
+import { catalogFor } from '../check/check.js';
+import type { SortKey } from '../check/context.js';
+import { resolveTimeZone } from '../dates/timeZone.js';
+import { validateCriteria } from '../emit/validate.js';
+import type { CustomAttribute } from '../options.js';
+import { resolveField, type FieldCatalog } from '../schema/fields.js';
+import { buildAtom, type AtomContext, type AtomOperator } from './atoms.js';
+import { SearchError, type SearchProblem } from './errors.js';
+import { checkPage, pageOf, type PageMeta, type PageRequest } from './page.js';
+import { fieldElements, inContext, isRecord } from './record.js';
+import { sortRecords } from './sort.js';
+
+/**
+ * Options of {@link evaluate} and {@link prepareCriteria}: `customAttributes` are the org's custom attributes, as
+ * for `compile` (their kinds decide how their values compare; without a list, any well-formed custom attribute name
+ * is known, with the kind its suffix gives).
+ */
+export interface EvaluateOptions {
+  readonly customAttributes?: readonly CustomAttribute[];
+}
+
+/** Options of {@link search}: {@link EvaluateOptions} plus the page request (`page` from 1, `pageSize` ≤ 500). */
+export interface SearchOptions extends EvaluateOptions, PageRequest {}
+
+/** A search response (§6.4): the page's records, in order, and `meta` (`page`, `pageSize`, `total`, `totalPages`). */
+export interface SearchResult<R> {
+  readonly data: R[];
+  readonly meta: PageMeta;
+}
+
+/**
+ * A body ready to evaluate many records:
+ * - `queryContext`, `timeZone` (the canonical IANA zone local days are read in; `UTC` when the body has none, for
+ *   Kustomer's GMT), `sort` (the body's keys, in order);
+ * - `matches(record)`: the body's meaning on one record; anything that is not a JSON object matches nothing;
+ * - `select(records)`: the matching records in `sort` order (sort.ts), all of them.
+ */
+export interface PreparedCriteria {
+  readonly queryContext: string;
+  readonly timeZone: string;
+  readonly sort: readonly SortKey[];
+  matches(record: unknown): boolean;
+  select<R>(records: Iterable<R>): R[];
+}
+
+/** The result of {@link prepareCriteria}. */
+export type CriteriaPreparation =
+  | { readonly ok: true; readonly prepared: PreparedCriteria }
+  | { readonly ok: false; readonly problems: SearchProblem[] };
+
+/** How deep nested groups may go; deeper bodies are refused (the compiler's own output stays far below). */
+export const maxNesting = 1000;
+
+type Matcher = (record: object) => boolean;
+
+/** The documented alternative shapes made into the emitted one: single objects wrapped, empty arrays dropped. */
+function documentedShapes(body: unknown): unknown {
+  if (!isRecord(body)) return body;
+  const out: Record<string, unknown> = { ...body };
+  for (const key of ['and', 'or', 'not', 'sort']) {
+    if (!Object.hasOwn(out, key)) continue;
+    const v = out[key];
+    if (isRecord(v)) out[key] = [v];
+    else if (Array.isArray(v) && v.length === 0) delete out[key];
+  }
+  return out;
+}
+
+function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * Prepares `criteria` (any JSON value) for evaluation. Never throws. Returns every problem found, each with a JSON
+ * pointer into the body (after single objects are wrapped in arrays): the `validateCriteria` errors; an unknown
+ * attribute (with "did you mean"); an operator the attribute's kind does not take, or an operand it cannot read
+ * (atoms.ts); an unknown `timeZone`; groups nested deeper than {@link maxNesting}; and, without a pointer, bad
+ * custom attribute definitions in `opts`.
+ */
+export function prepareCriteria(criteria: unknown, opts: EvaluateOptions = {}): CriteriaPreparation {
+  opts ??= {};
+  const body = documentedShapes(criteria);
+  const validation = validateCriteria(body);
+  if (!validation.valid) return { ok: false, problems: validation.errors.map((e) => ({ pointer: e.pointer, message: e.message })) };
+  const b = body as {
+    queryContext: string;
+    and?: unknown[];
+    or?: unknown[];
+    not?: unknown[];
+    sort?: Record<string, 'asc' | 'desc'>[];
+    timeZone?: string;
+  };
+
+  const problems: SearchProblem[] = [];
+  const { catalog, problems: definitionProblems } = catalogFor({ customAttributes: opts.customAttributes });
+  for (const p of definitionProblems) problems.push({ message: `Invalid custom attribute definition '${p.name}': ${p.message}.` });
+
+  let timeZone = 'UTC';
+  if (b.timeZone !== undefined) {
+    const zone = resolveTimeZone(b.timeZone);
+    if (zone.ok) timeZone = zone.zone;
+    else problems.push({ pointer: '/timeZone', message: `Unknown time zone '${b.timeZone}'; time zones are IANA names such as America/New_York.` });
+  }
+  const ctx: AtomContext = { timeZone };
+
+  const items = (list: readonly unknown[] | undefined, pointer: string, depth: number): Matcher[] =>
+    (list ?? []).map((item, i) => compileItem(item, `${pointer}/${i}`, depth, catalog, ctx, problems));
+  const all = items(b.and, '/and', 1);
+  const any = items(b.or, '/or', 1);
+  const none = items(b.not, '/not', 1);
+  if (problems.length) return { ok: false, problems };
+
+  const queryContext = b.queryContext;
+  const sort: SortKey[] = (b.sort ?? []).map((k) => {
+    const [field, direction] = Object.entries(k)[0]!;
+    return { field, direction };
+  });
+  const matches = (record: unknown): boolean => {
+    if (!isRecord(record) || !inContext(record, queryContext)) return false;
+    for (const m of all) if (!m(record)) return false;
+    for (const m of none) if (m(record)) return false;
+    if (any.length === 0) return true;
+    for (const m of any) if (m(record)) return true;
+    return false;
+  };
+  const prepared: PreparedCriteria = {
+    queryContext,
+    timeZone,
+    sort,
+    matches,
+    select<R>(records: Iterable<R>): R[] {
+      const hits: R[] = [];
+      for (const r of records) if (matches(r)) hits.push(r);
+      return sortRecords(hits as (R & object)[], sort, catalog);
+    },
+  };
+  return { ok: true, prepared };
+}
+
+/** One validated item: a criterion, or a nested group. Problems go to `problems`; the matcher is then unused. */
+function compileItem(
+  item: unknown,
+  pointer: string,
+  depth: number,
+  catalog: FieldCatalog,
+  ctx: AtomContext,
+  problems: SearchProblem[],
+): Matcher {
+  const never: Matcher = () => false;
+  if (depth > maxNesting) {
+    problems.push({ pointer, message: `Groups are nested more than ${maxNesting} levels deep.` });
+    return never;
+  }
+  const [key, value] = Object.entries(item as object)[0]!;
+  if (key === 'and' || key === 'or' || key === 'not') {
+    const children = (value as unknown[]).map((child, i) => compileItem(child, `${pointer}/${key}/${i}`, depth + 1, catalog, ctx, problems));
+    if (key === 'and') return (record) => children.every((m) => m(record));
+    // An empty group imposes nothing, as an empty top-level `or` does.
+    if (key === 'or') return (record) => children.length === 0 || children.some((m) => m(record));
+    return (record) => !children.some((m) => m(record));
+  }
+  const at = `${pointer}/${escapePointer(key)}`;
+  const resolved = resolveField(catalog, key);
+  if (!resolved.ok) {
+    const hint = resolved.suggestions.length ? ` Did you mean ${resolved.suggestions.map((s) => `'${s}'`).join(', ')}?` : '';
+    problems.push({ pointer: at, message: `Unknown attribute '${key}'.${hint}` });
+    return never;
+  }
+  const field = resolved.field;
+  const [operator, operand] = Object.entries(value as object)[0]!;
+  const atom = buildAtom(field.kind, operator as AtomOperator, operand, ctx);
+  if (!atom.ok) {
+    problems.push({ pointer: `${at}/${escapePointer(operator)}`, message: `${key}: ${atom.message}.` });
+    return never;
+  }
+  const test = atom.test;
+  return (record) => test(fieldElements(record, field, catalog));
+}
+
+/**
+ * True when `record` matches the search body `criteria` (see the module comment; operators per kind: atoms.ts).
+ * `record` is a JSON object keyed by search attribute names; anything else matches nothing. Prepares the body on
+ * every call: to test many records, use {@link prepareCriteria} once, or {@link search}.
+ *
+ * Throws a {@link SearchError} listing every problem when the body has no meaning (see {@link prepareCriteria}).
+ */
+export function evaluate(criteria: unknown, record: unknown, opts: EvaluateOptions = {}): boolean {
+  const p = prepareCriteria(criteria, opts);
+  if (!p.ok) throw new SearchError(p.problems);
+  return p.prepared.matches(record);
+}
+
+/**
+ * Runs the search body `criteria` over `records` as the search endpoint would: the matching records (in the
+ * `queryContext`'s type, record.ts `inContext`), ordered by `sort` (sort.ts), then page `opts.page` (default 1) of
+ * `opts.pageSize` (default 100, at most 500; no page past 100: page.ts). Returns `{data, meta}` like the real
+ * response (§6.4), with the records themselves as `data`.
+ *
+ * Throws a {@link SearchError} listing every problem when the body has no meaning or the page parameters are out
+ * of the target's limits (those problems name `parameter` `page` or `pageSize`).
+ */
+export function search<R>(criteria: unknown, records: Iterable<R>, opts: SearchOptions = {}): SearchResult<R> {
+  opts ??= {};
+  const p = prepareCriteria(criteria, opts);
+  const page = checkPage(opts);
+  const problems = [...(p.ok ? [] : p.problems), ...(page.ok ? [] : page.problems)];
+  if (!p.ok || !page.ok) throw new SearchError(problems);
+  return pageOf(p.prepared.select(records), page.page, page.pageSize);
+}

@@ -1,0 +1,477 @@
+/**
+ * `complete`: what can be typed at a cursor in a query, on partial and invalid text.
+ *
+ * The cursor is classified from the lexer's tokens (cursor.ts), the query's context, time zone and clock are read
+ * from its directives and the options (settings.ts), and the candidates for the position are ranked by how they
+ * match the text typed so far (match.ts): prefix matches first, then fuzzy ones (word prefixes, substrings, word
+ * pieces; loose subsequences only when nothing else matches). What is offered where:
+ *
+ * | position | items |
+ * |---|---|
+ * | a term (start of a term, or a bare word) | field names (standard and custom), directives `sort:` `context:` `in:` `tz:` `has:` `no:`, `AND` `OR` `NOT` after a term (`NOT` at the start); when the word is a whole field name, its operators (`status:` `status=` …) |
+ * | the name of `name:value` | field and directive names |
+ * | a value | the field's allowed values (enum), `true`/`false` on booleans, date helpers on datetimes (`today`, `now-7d`, … and a `YYYY-MM-DD` hint, resolved in the query's time zone), `*` (is set) after `:`; `OR` after a value in `(a OR b)`, `TO` after a range's low bound |
+ * | `has:` / `no:` value | field names |
+ * | `sort:` value | the sort keys of the context, and `-asc` / `-desc` once the key is typed |
+ * | `context:` / `in:` value | the query contexts (and `kobject_<klass>` of the declared custom objects) |
+ * | `tz:` value | IANA time zone names |
+ *
+ * Custom attributes come from `opts.customAttributes`; without a list, a typed `<object>_custom_<name>` is offered
+ * with each type suffix. Offsets are UTF-16 code units. Never throws, on any text and offset.
+ */
+import { allows } from '../check/operators.js';
+import { matchesWords } from '../check/rules/valuesRule.js';
+import { resolveRelativeDate } from '../dates/index.js';
+import { formatDay } from '../dates/calendar.js';
+import { ianaZoneNames } from '../dates/zoneNames.js';
+import type { CompileOptions } from '../options.js';
+import {
+  contextSortFields,
+  customSuffixKinds,
+  objectTypes,
+  queryContexts,
+  resolveField,
+  sortableFields,
+  sortOnlyFields,
+  standardFields,
+  standardValueSchema,
+  type FieldCatalog,
+  type FieldInfo,
+} from '../schema/fields.js';
+import type { ComparisonOperator } from '../syntax/ast.js';
+import { cursorAt, scanQuery, type CursorPosition, type FieldTermAt, type TermContext } from './cursor.js';
+import {
+  directiveDocs,
+  fieldDetail,
+  fieldDocumentation,
+  keywordMeaning,
+  operatorCriterion,
+  operatorMeaning,
+  operatorsFor,
+} from './docs.js';
+import { matchLabel, tierWidth } from './match.js';
+import { querySettings, type QuerySettings } from './settings.js';
+
+/** What an item is. */
+export type CompletionKind = 'field' | 'operator' | 'value' | 'keyword' | 'directive';
+
+/**
+ * One thing that can be typed at the cursor.
+ * - `label`: what to show (`conversation_status`, `>=`, `open`, `AND`, `sort:`);
+ * - `kind`: `field`, `operator`, `value`, `keyword` or `directive`;
+ * - `detail`: one short line (`list · snoozed | open | done · sortable`, `on or after`, `2024-06-24 (UTC)`);
+ * - `documentation`: several lines, for fields and operators;
+ * - `insertText`: the text that replaces `from`..`to` when it differs from `label` (`conversation_status:` for the
+ *   operator `:` after a whole field name; `"two words"` quoted).
+ */
+export interface CompletionItem {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail: string;
+  readonly documentation?: string;
+  readonly insertText?: string;
+}
+
+/**
+ * The result of {@link complete}: `items`, best first, each replacing the text from `from` to `to` (UTF-16 offsets;
+ * `from === to` at a fresh position). `items` is empty where nothing can be typed.
+ */
+export interface Completion {
+  readonly from: number;
+  readonly to: number;
+  readonly items: readonly CompletionItem[];
+}
+
+/** Options for {@link complete}: the compile options (context, time zone, clock, custom attributes, limits), and a cap. */
+export interface CompleteOptions extends CompileOptions {
+  /** The most items returned. Default: all. */
+  readonly maxItems?: number;
+}
+
+/** A candidate before ranking: `match` is the text matched against what was typed; `group` orders kinds within a tier. */
+interface Candidate {
+  readonly item: CompletionItem;
+  readonly match: string;
+  readonly group: number;
+}
+
+/**
+ * The completions at `offset` in `text` (see the module comment for what is offered where). Never throws: a bad
+ * offset is clamped, hostile text gives few or no items.
+ */
+export function complete(text: string, offset: number, opts: CompleteOptions = {}): Completion {
+  opts ??= {};
+  try {
+    const scan = scanQuery(typeof text === 'string' ? text : String(text), opts);
+    const position = cursorAt(scan, typeof offset === 'number' ? offset : Number(offset));
+    const settings = querySettings(scan, opts);
+    const { candidates, typed } = candidatesAt(position, settings);
+    const items = rank(candidates, typed);
+    const max = typeof opts.maxItems === 'number' && opts.maxItems >= 0 ? Math.floor(opts.maxItems) : Infinity;
+    return { from: position.from, to: position.to, items: items.length > max ? items.slice(0, max) : items };
+  } catch {
+    const at = typeof offset === 'number' && Number.isFinite(offset) ? Math.max(0, Math.floor(offset)) : 0;
+    return { from: at, to: at, items: [] };
+  }
+}
+
+/**
+ * Sorts candidates by match tier, then group, then match score, then their order; drops those that do not match, and
+ * the loose subsequence matches when anything matched better.
+ */
+function rank(candidates: readonly Candidate[], typed: string): CompletionItem[] {
+  const lowerTyped = typed.toLowerCase();
+  const scored: { c: Candidate; tier: number; score: number; order: number }[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
+    const r = matchLabel(c.match, lowerCase(c.match), lowerTyped);
+    if (r === null) continue;
+    scored.push({ c, tier: Math.floor(r / tierWidth), score: r % tierWidth, order: i });
+  }
+  scored.sort((a, b) => a.tier - b.tier || a.c.group - b.c.group || a.score - b.score || a.order - b.order);
+  // Loose subsequence matches (tier 4) only when nothing better matched.
+  const best = scored.length ? scored[0]!.tier : 4;
+  return (best < 4 ? scored.filter((s) => s.tier < 4) : scored).map((s) => s.c.item);
+}
+
+const lowerCache = new Map<string, string>();
+
+/** `s.toLowerCase()`, cached for the fixed labels (field names, zones) that are matched on every call. */
+function lowerCase(s: string): string {
+  let lower = lowerCache.get(s);
+  if (lower === undefined) {
+    lower = s.toLowerCase();
+    if (lowerCache.size < 10_000) lowerCache.set(s, lower);
+  }
+  return lower;
+}
+
+/** The candidates for a position, and the text typed so far that they are matched against. */
+function candidatesAt(position: CursorPosition, settings: QuerySettings): { candidates: Candidate[]; typed: string } {
+  switch (position.kind) {
+    case 'term':
+      return { candidates: termCandidates(position.prefix, position.after, settings), typed: position.prefix };
+    case 'field':
+      return {
+        candidates: [
+          ...fieldCandidates(settings, 2),
+          ...directiveDocs.map((d) => ({
+            item: { label: d.name, kind: 'directive' as const, detail: d.effect },
+            match: d.name,
+            group: 1,
+          })),
+        ],
+        typed: position.prefix,
+      };
+    case 'value':
+      return { candidates: valueCandidates(position, settings), typed: position.prefix };
+    default:
+      return { candidates: [], typed: '' };
+  }
+}
+
+// --- Terms -----------------------------------------------------------------------------------------------------------
+
+function termCandidates(prefix: string, after: TermContext, settings: QuerySettings): Candidate[] {
+  const out: Candidate[] = [];
+  // A whole field name: its operators first.
+  const exact = settings.catalog.fields.get(prefix) ?? customByName(settings.catalog, prefix);
+  if (exact) {
+    for (const op of operatorsFor(exact.kind)) {
+      out.push({
+        item: {
+          label: op,
+          kind: 'operator',
+          detail: operatorMeaning(op, exact.kind),
+          documentation: `${exact.name}${op}… ${operatorMeaning(op, exact.kind)}: Kustomer ${operatorCriterion(op, exact.kind)}.`,
+          insertText: `${exact.name}${op}`,
+        },
+        match: prefix,
+        group: 0,
+      });
+    }
+  }
+  const keywords = after === 'term' ? ['AND', 'OR', 'NOT'] : after === 'negation' ? [] : ['NOT'];
+  for (const k of keywords) {
+    out.push({ item: { label: k, kind: 'keyword', detail: keywordMeaning(k)! }, match: k, group: 1 });
+  }
+  for (const d of directiveDocs) {
+    if (after === 'negation' && d.name !== 'has' && d.name !== 'no') continue;
+    out.push({
+      item: { label: `${d.name}:`, kind: 'directive', detail: d.effect, documentation: `${d.effect}\nExample: ${d.example}` },
+      match: `${d.name}:`,
+      group: 2,
+    });
+  }
+  for (const c of fieldCandidates(settings, 3)) if (c.item.label !== prefix) out.push(c);
+  out.push(...customSuffixCandidates(prefix, settings));
+  return out;
+}
+
+/** A custom attribute name that resolves (any well-formed one when the catalog has no list). */
+function customByName(catalog: FieldCatalog, name: string): FieldInfo | undefined {
+  if (!name.includes('_custom_')) return undefined;
+  const r = resolveField(catalog, name);
+  return r.ok ? r.field : undefined;
+}
+
+const detailCache = new WeakMap<FieldInfo, Map<string, { detail: string; documentation: string }>>();
+
+/** A field's detail and documentation in a context, cached. */
+function fieldTexts(field: FieldInfo, queryContext: string | null): { detail: string; documentation: string } {
+  let byContext = detailCache.get(field);
+  if (byContext === undefined) {
+    byContext = new Map();
+    detailCache.set(field, byContext);
+  }
+  const key = queryContext ?? '';
+  let texts = byContext.get(key);
+  if (texts === undefined) {
+    texts = { detail: fieldDetail(field, queryContext), documentation: fieldDocumentation(field, queryContext) };
+    byContext.set(key, texts);
+  }
+  return texts;
+}
+
+const objectRank = new Map<string, number>(objectTypes.map((o, i) => [o, i]));
+
+/** Fields ordered: the query's context first, then by object (conversation, customer, …), then by name. */
+const orderCache = new WeakMap<FieldCatalog, Map<string, FieldInfo[]>>();
+
+function orderedFields(catalog: FieldCatalog, queryContext: string | null): FieldInfo[] {
+  let byContext = orderCache.get(catalog);
+  if (byContext === undefined) {
+    byContext = new Map();
+    orderCache.set(catalog, byContext);
+  }
+  const key = queryContext ?? '';
+  let list = byContext.get(key);
+  if (list === undefined) {
+    const rankOf = (f: FieldInfo) =>
+      (queryContext !== null && f.context === queryContext ? 0 : 100) + (objectRank.get(f.object ?? '') ?? objectTypes.length);
+    list = [...catalog.fields.values()].sort(
+      (a, b) => rankOf(a) - rankOf(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    );
+    byContext.set(key, list);
+  }
+  return list;
+}
+
+function fieldCandidates(settings: QuerySettings, group: number): Candidate[] {
+  return orderedFields(settings.catalog, settings.queryContext).map((f) => {
+    const texts = fieldTexts(f, settings.queryContext);
+    return {
+      item: {
+        label: f.name,
+        kind: 'field' as const,
+        detail: texts.detail,
+        documentation: texts.documentation,
+      },
+      match: f.name,
+      // Fields of the query's context rank before the others within a tier.
+      group: settings.queryContext !== null && f.context === settings.queryContext ? group : group + 0.5,
+    };
+  });
+}
+
+const customStem = /^(?:(?:customer|company|conversation|message|note)_custom_|kobject_custom_[A-Za-z0-9_-]+_)[A-Za-z0-9]+$/;
+
+/** Without a custom attribute list, `customer_custom_tier` is offered with each type suffix. */
+function customSuffixCandidates(prefix: string, settings: QuerySettings): Candidate[] {
+  if (settings.catalog.custom !== null || !customStem.test(prefix)) return [];
+  const out: Candidate[] = [];
+  for (const [suffix, kind] of customSuffixKinds) {
+    if (prefix.endsWith(suffix)) return [];
+    out.push({
+      item: { label: `${prefix}${suffix}`, kind: 'field', detail: `custom ${kind} (suffix ${suffix})` },
+      match: `${prefix}${suffix}`,
+      group: 2,
+    });
+  }
+  return out;
+}
+
+// --- Values ----------------------------------------------------------------------------------------------------------
+
+type ValuePosition = Extract<CursorPosition, { kind: 'value' }>;
+
+/** Quotes a value unless it reads back as one bare value word. */
+function valueText(value: string, quoted: boolean): string {
+  const bare = /^[^\s()[\]{}",\\*]+$/.test(value) && !value.includes('..') && !/^(AND|OR|NOT|TO)$/.test(value);
+  if (bare && !quoted) return value;
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
+}
+
+function valueCandidate(value: string, detail: string, position: ValuePosition, group = 1, documentation?: string): Candidate {
+  const insert = valueText(value, position.quoted);
+  return {
+    item: {
+      label: value,
+      kind: 'value',
+      detail,
+      ...(documentation !== undefined ? { documentation } : {}),
+      ...(insert !== value ? { insertText: insert } : {}),
+    },
+    match: value,
+    group,
+  };
+}
+
+function valueCandidates(position: ValuePosition, settings: QuerySettings): Candidate[] {
+  const { term } = position;
+  if (position.expect === 'or') {
+    return [{ item: { label: 'OR', kind: 'keyword', detail: 'another value: any of the values matches' }, match: 'OR', group: 0 }];
+  }
+  if (position.expect === 'to') {
+    return [{ item: { label: 'TO', kind: 'keyword', detail: keywordMeaning('TO')! }, match: 'TO', group: 0 }];
+  }
+  if (term.directive) return directiveValueCandidates(term, position, settings);
+  const resolved = resolveField(settings.catalog, term.name);
+  if (!resolved.ok) return [];
+  const field = resolved.field;
+  const operator = term.operator as ComparisonOperator;
+  const out: Candidate[] = [];
+  const wholeValues = !matchesWords(field, operator);
+  if (operator === ':' && position.from === term.valueStart && term.shape === 'single' && !position.quoted) {
+    out.push({ item: { label: '*', kind: 'value', detail: 'is set (has any value)' }, match: '*', group: 2 });
+  }
+  if (!wholeValues || !allows(field.kind, operator, term.shape === 'range' ? 'range' : 'single')) return out;
+  if (field.enum) {
+    for (const v of field.enum) out.push(valueCandidate(String(v), `${field.name} value`, position, 0));
+  } else if (field.kind === 'boolean') {
+    for (const v of ['true', 'false']) out.push(valueCandidate(v, 'boolean', position, 0));
+  } else if (field.kind === 'number') {
+    const schema = standardValueSchema(field.name) as { type?: string; minimum?: number; maximum?: number } | undefined;
+    if (schema?.type === 'integer' && schema.minimum !== undefined && schema.maximum !== undefined && schema.maximum - schema.minimum <= 10) {
+      for (let n = schema.minimum; n <= schema.maximum; n++) out.push(valueCandidate(String(n), `${field.name} value`, position, 0));
+    }
+  } else if (field.kind === 'datetime') {
+    out.push(...dateCandidates(position, settings));
+  }
+  return out;
+}
+
+/** The relative dates offered on datetime fields, each with what it resolves to now. */
+const dateHelpers: readonly [string, string][] = [
+  ['today', 'today, a local day'],
+  ['yesterday', 'yesterday, a local day'],
+  ['tomorrow', 'tomorrow, a local day'],
+  ['now', 'this instant'],
+  ['now-1h', 'one hour ago'],
+  ['now-24h', '24 hours ago'],
+  ['now-7d', 'seven days ago, this time of day'],
+  ['now-7d/d', 'the local day seven days ago'],
+  ['now-30d/d', 'the local day thirty days ago'],
+  ['now/w', 'the start of this week (Monday), a local day'],
+  ['now/M', 'the first day of this month'],
+  ['now-1M/M', 'the first day of last month'],
+  ['now/y', 'the first day of this year'],
+];
+
+/** Resolved date helpers per time zone and minute: resolving them with luxon costs more than the rest of a call. */
+const helperCache = new Map<string, { readonly today: string; readonly details: readonly string[] }>();
+
+/**
+ * Today's day and each helper's detail for a clock and zone. Resolved at the start of the clock's minute and shown
+ * to the minute: the query resolves them again when it is compiled, so the detail is a preview.
+ */
+function resolvedHelpers(nowMs: number, zone: string): { readonly today: string; readonly details: readonly string[] } {
+  const minute = Math.floor(nowMs / 60_000) * 60_000;
+  const key = `${zone}\u0000${minute}`;
+  let hit = helperCache.get(key);
+  if (hit === undefined) {
+    const today = resolveRelativeDate('today', minute, zone);
+    const details = dateHelpers.map(([expr, meaning]) => {
+      const r = resolveRelativeDate(expr, minute, zone);
+      const resolved = r?.kind === 'day' ? `${r.day} (${zone})` : r?.kind === 'instant' ? `${new Date(r.epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+      return `${meaning}: ${resolved}`;
+    });
+    hit = { today: today?.kind === 'day' ? today.day : formatDay(1970, 1, 1), details };
+    if (helperCache.size >= 64) helperCache.clear();
+    helperCache.set(key, hit);
+  }
+  return hit;
+}
+
+function dateCandidates(position: ValuePosition, settings: QuerySettings): Candidate[] {
+  const zone = settings.timeZone ?? 'UTC';
+  const { today, details } = resolvedHelpers(settings.nowMs, zone);
+  const out: Candidate[] = [];
+  out.push({
+    item: {
+      label: 'YYYY-MM-DD',
+      kind: 'value',
+      detail: `a local day, e.g. today ${today} (${zone})`,
+      documentation:
+        "A calendar day, read in the query's time zone (Kustomer uses GMT when the query sets none). An ISO-8601 instant with Z or an offset (2024-06-24T16:30:00Z) names one moment instead.",
+      insertText: today,
+    },
+    match: 'YYYY-MM-DD',
+    group: 1,
+  });
+  dateHelpers.forEach(([expr], i) => out.push(valueCandidate(expr, details[i]!, position, 0)));
+  return out;
+}
+
+function directiveValueCandidates(term: FieldTermAt, position: ValuePosition, settings: QuerySettings): Candidate[] {
+  switch (term.name) {
+    case 'has':
+    case 'no':
+      return fieldCandidates(settings, 0);
+    case 'sort':
+      return sortCandidates(position, settings);
+    case 'context':
+    case 'in':
+      return contextCandidates(settings).map((c) => valueCandidate(c.name, c.detail, position));
+    case 'tz':
+      return zoneCandidates().map((zone) => valueCandidate(zone, 'IANA time zone', position));
+    default:
+      return [];
+  }
+}
+
+function sortCandidates(position: ValuePosition, settings: QuerySettings): Candidate[] {
+  const context = settings.queryContext ?? 'customer';
+  const own = contextSortFields(context);
+  const names = [...new Set([...own, ...sortableFields])];
+  const typed = position.prefix.toLowerCase();
+  const out: Candidate[] = [];
+  for (const name of names) {
+    const field = standardFields.get(name);
+    const what = sortOnlyFields.has(name) ? 'sort only' : field ? field.kind : '';
+    const group = own.includes(name) ? 0 : 1;
+    out.push(valueCandidate(name, `sort key${what ? ` (${what})` : ''}, ascending`, position, group));
+    if (typed.startsWith(name.toLowerCase())) {
+      out.push(valueCandidate(`${name}-asc`, 'ascending (A→Z, oldest first, lowest first)', position, group));
+      out.push(valueCandidate(`${name}-desc`, 'descending (Z→A, newest first, highest first)', position, group));
+    }
+  }
+  return out;
+}
+
+/** The query contexts, and the `kobject_<klass>` contexts of the declared custom objects. */
+function contextCandidates(settings: QuerySettings): { name: string; detail: string }[] {
+  const words: Record<string, string> = {
+    customer: 'search customers',
+    conversation: 'search conversations',
+    message: 'search messages',
+    company: 'search companies',
+    note: 'search notes',
+    kobject: 'search all custom objects',
+  };
+  const out = queryContexts.map((c) => ({ name: c, detail: words[c] ?? `search ${c}` }));
+  for (const f of settings.catalog.custom?.values() ?? []) {
+    if (f.klass && !out.some((c) => c.name === `kobject_${f.klass}`)) {
+      out.push({ name: `kobject_${f.klass}`, detail: `search ${f.klass} custom objects` });
+    }
+  }
+  return out;
+}
+
+let zones: string[] | undefined;
+
+/** IANA zone names, with UTC first. */
+function zoneCandidates(): string[] {
+  zones ??= ['UTC', ...ianaZoneNames.filter((z) => z !== 'UTC')];
+  return zones;
+}

@@ -1,0 +1,380 @@
+/**
+ * A Kustomer search body (criteria JSON) read back in plain English, so a person can check that a query means what
+ * they think: "conversations that are done, whose customer was updated on or after 24 June 2016
+ * (America/New_York); sorted by customer name, A→Z".
+ *
+ * How the body reads (kustomer-search-api.md §1.3): every `and` item must match, at least one `or` item must match
+ * (when there are any), no `not` item may match. Each criterion `{attribute: {operator: value}}` becomes a clause
+ * about the attribute, phrased from its name and kind:
+ * - own attributes of the searched object read "whose status is …" or, for its status, "that are done";
+ *   another object's attributes name it: "whose customer email is …";
+ * - datetime attributes named by a participle read as events: "that were created on 24 June 2016",
+ *   "whose customer was updated on or after …";
+ * - `equals` "is" (list attributes with a plural name "include"), `in` "is a or b", `contains` "contains "x"" (full
+ *   text: "that mention "x""), `gt`/`gte`/`lt`/`lte` "more than", "at least", … and on dates "after", "on or after",
+ *   "before", "on or before" (a local day `gte D` with `lt D+1` on the same attribute is "on D"), `not_set` "is not set";
+ * - local days say the time zone they are read in (the body's `timeZone`, else GMT, Kustomer's default, §4);
+ *   instants are shown in UTC; relative dates, when the caller says which values came from them, show the expression
+ *   and the resolved date: "on or after today (24 June 2016, America/New_York)".
+ * Nested groups (the `nested` option) read as parenthesised clauses. Sort keys read "sorted by customer name, A→Z".
+ *
+ * Attribute names are only looked up in Maps (the field catalogue); unknown attributes read by their name.
+ * Never throws on any JSON value: what is not a criteria body is said to be so.
+ */
+import { addDays } from '../dates/index.js';
+import { defaultCatalog, resolveField, standardFields, type FieldCatalog, type FieldInfo } from '../schema/fields.js';
+import { dayInWords, instantInWords } from './humanDates.js';
+
+/**
+ * What the reading needs besides the body:
+ * - `catalog`: to know custom attributes (kinds and labels); the standard fields are always known;
+ * - `relative`: the relative date expression each emitted value came from, keyed by {@link relativeKey}.
+ */
+export interface CriteriaWordsOptions {
+  readonly catalog?: FieldCatalog;
+  readonly relative?: ReadonlyMap<string, string>;
+}
+
+/** The key of a value in {@link CriteriaWordsOptions.relative}: the attribute name and the emitted value. */
+export function relativeKey(attribute: string, value: string | number | boolean): string {
+  return `${attribute}\u0000${String(value)}`;
+}
+
+const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
+
+const contextNouns: Record<string, string> = {
+  customer: 'customers',
+  conversation: 'conversations',
+  message: 'messages',
+  company: 'companies',
+  note: 'notes',
+  kobject: 'custom objects',
+};
+
+/** The plural noun for what a `queryContext` returns: `conversations`, `order objects` for `kobject_order`. */
+export function contextNoun(queryContext: string): string {
+  if (Object.hasOwn(contextNouns, queryContext)) return contextNouns[queryContext]!;
+  if (queryContext.startsWith('kobject_')) return `${queryContext.slice(8)} objects`;
+  return `${queryContext} records`;
+}
+
+/** A clause: `lead` (`whose status`, `that`), the verb when true and when negated, and the rest. */
+interface Clause {
+  readonly lead: string;
+  readonly pos: string;
+  readonly neg: string;
+  readonly rest: string;
+}
+
+function say(c: Clause, negated: boolean): string {
+  return [c.lead, negated ? c.neg : c.pos, c.rest].filter((s) => s.length > 0).join(' ');
+}
+
+/** Participles that make a datetime attribute read as an event ("was last seen"). */
+const irregularParticiples: ReadonlySet<string> = new Set(['seen', 'sent', 'done', 'begun', 'made', 'read', 'won', 'lost']);
+
+/** `externalId` → `external id`; `last_seen` → `last seen`. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[_\s]+/)
+    .filter((w) => w.length > 0);
+}
+
+/** How an attribute reads relative to the searched object. */
+interface AttributeWords {
+  /** `status`, `customer email`: the attribute as a noun phrase. */
+  readonly noun: string;
+  /** For `<x>_<participle>_at` datetimes: the owner (`''` for the searched object) and the participle phrase. */
+  readonly event?: { readonly owner: string; readonly phrase: string };
+  /** True for the searched object's own `status`. */
+  readonly ownStatus: boolean;
+  /** True when the noun is plural (tags, channels): `equals` reads "include". */
+  readonly plural: boolean;
+  readonly field?: FieldInfo;
+}
+
+/** The object an attribute name belongs to, its prefix. */
+function ownerOf(field: FieldInfo | undefined, attribute: string): string | null {
+  if (field) return field.klass ?? field.object;
+  const m = /^(customer|company|conversation|message|note|kobject)_/.exec(attribute);
+  return m ? m[1]! : null;
+}
+
+function attributeWords(attribute: string, queryContext: string, catalog: FieldCatalog | undefined): AttributeWords {
+  const known = catalog?.fields.get(attribute) ?? standardFields.get(attribute);
+  const resolved = known === undefined && attribute.includes('_custom_') ? resolveField(catalog ?? defaultCatalog, attribute) : undefined;
+  const field = known ?? (resolved?.ok ? resolved.field : undefined);
+  const owner = ownerOf(field, attribute);
+  const own = owner === null || owner === queryContext || (queryContext.startsWith('kobject') && owner === 'kobject') || (field?.klass !== undefined && `kobject_${field.klass}` === queryContext);
+  let rest: string[];
+  if (field?.custom) {
+    rest = field.label ? [field.label] : words(/_custom_(?:.*_)?([A-Za-z0-9]+?)(?:Str|Txt|Num|At|Bool|Url|Id)$/.exec(attribute)?.[1] ?? attribute);
+  } else if (owner !== null && attribute.startsWith(`${owner}_`)) {
+    rest = words(attribute.slice(owner.length + 1));
+  } else if (field?.klass && attribute.startsWith('kobject_')) {
+    rest = words(attribute.slice(8));
+  } else {
+    rest = words(attribute);
+  }
+  const ownerWords = owner === null ? [] : words(owner === 'kobject' ? 'custom object' : owner);
+  const prefix = own ? [] : ownerWords;
+  // A datetime `…_at` reads as a time: `created at` → `created time`.
+  const nounWords = field?.kind === 'datetime' && rest.length > 1 && rest[rest.length - 1] === 'at' ? [...rest.slice(0, -1), 'time'] : rest;
+  const noun = [...prefix, ...nounWords].join(' ') || attribute;
+  const last = rest[rest.length - 1] ?? '';
+  const plural = field?.kind === 'list' && /[^su]s$/.test(last);
+  let event: AttributeWords['event'];
+  if (field?.kind === 'datetime' && !field.custom && rest.length >= 2 && rest.length <= 3 && last === 'at') {
+    const phrase = rest.slice(0, -1);
+    if (phrase.some((w) => /[a-z]ed$/.test(w) || irregularParticiples.has(w))) {
+      event = { owner: own ? '' : ownerWords.join(' '), phrase: phrase.join(' ') };
+    }
+  }
+  const ownStatus = own && rest.length === 1 && rest[0] === 'status' && field?.kind === 'list';
+  return { noun, ...(event ? { event } : {}), ownStatus, plural, ...(field ? { field } : {}) };
+}
+
+type Scalar = string | number | boolean;
+
+function isScalar(v: unknown): v is Scalar {
+  return typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
+}
+
+/** Settings for one reading. */
+interface Reading {
+  readonly queryContext: string;
+  readonly timeZone: string | null;
+  readonly catalog: FieldCatalog | undefined;
+  readonly relative: ReadonlyMap<string, string> | undefined;
+}
+
+/** A value in words: enum values and numbers bare, other strings quoted. */
+function valueWords(v: Scalar, attr: AttributeWords): string {
+  if (typeof v !== 'string') return String(v);
+  if (attr.field?.enum?.includes(v)) return v;
+  return JSON.stringify(v);
+}
+
+/** A date value in words, with its zone (days) and relative expression. */
+function dateWords(attribute: string, v: Scalar, r: Reading): string {
+  const text = String(v);
+  const expression = r.relative?.get(relativeKey(attribute, v));
+  if (typeof v === 'string' && dayPattern.test(v)) {
+    const zone = r.timeZone ?? 'GMT';
+    return expression ? `${expression} (${dayInWords(v)}, ${zone})` : `${dayInWords(v)} (${zone})`;
+  }
+  if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) {
+    const when = instantInWords(v, r.timeZone);
+    return expression ? `${expression} (${when})` : when;
+  }
+  return JSON.stringify(text);
+}
+
+const orderWords = { gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most' } as const;
+
+/** One criterion as a clause; `dayPair` marks a `gte D` whose `lt D+1` was folded into it ("on D"). */
+function criterionClause(attribute: string, operator: string, value: unknown, r: Reading, dayPair = false): Clause {
+  const attr = attributeWords(attribute, r.queryContext, r.catalog);
+  const kind = attr.field?.kind;
+  const whose = `whose ${attr.noun}`;
+  const is: Clause = { lead: whose, pos: 'is', neg: 'is not', rest: '' };
+  const isDate = kind === 'datetime' || (kind === undefined && typeof value === 'string' && (dayPattern.test(value) || /^\d{4}-\d{2}-\d{2}T/.test(value)));
+  const fullText = kind === 'any';
+
+  if (operator === 'not_set') return { lead: whose, pos: 'is not set', neg: 'is set', rest: '' };
+
+  if (isDate && isScalar(value)) {
+    const isDay = typeof value === 'string' && dayPattern.test(value);
+    const when = dateWords(attribute, value, r);
+    const expression = r.relative?.get(relativeKey(attribute, value));
+    const preposition = dayPair
+      ? expression !== undefined && /^(today|yesterday|tomorrow)$/i.test(expression)
+        ? ''
+        : 'on'
+      : ({
+          gt: 'after',
+          gte: isDay ? 'on or after' : 'at or after',
+          lt: 'before',
+          lte: isDay ? 'on or before' : 'at or before',
+          equals: isDay ? 'on exactly' : 'at exactly',
+        } as Record<string, string>)[operator];
+    if (preposition === undefined) return { lead: whose, pos: `${operator}`, neg: `not ${operator}`, rest: when };
+    if (attr.event) {
+      return attr.event.owner
+        ? { lead: `whose ${attr.event.owner}`, pos: `was ${attr.event.phrase}`, neg: `was not ${attr.event.phrase}`, rest: `${preposition} ${when}`.trim() }
+        : { lead: 'that', pos: `were ${attr.event.phrase}`, neg: `were not ${attr.event.phrase}`, rest: `${preposition} ${when}`.trim() };
+    }
+    return { lead: whose, pos: 'is', neg: 'is not', rest: `${preposition} ${when}`.trim() };
+  }
+
+  switch (operator) {
+    case 'equals':
+    case 'in': {
+      const values = Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
+      const list = values.map((v) => valueWords(v, attr));
+      const joined = list.length <= 1 ? (list[0] ?? '""') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
+      if (attr.ownStatus) return { lead: 'that', pos: 'are', neg: 'are not', rest: joined };
+      if (attr.plural) return { lead: whose, pos: 'include', neg: 'do not include', rest: joined };
+      return { ...is, rest: joined };
+    }
+    case 'contains': {
+      const text = isScalar(value) ? JSON.stringify(String(value)) : '""';
+      if (fullText && (attr.noun === 'any text' || attr.noun === 'text')) return { lead: 'that', pos: 'mention', neg: 'do not mention', rest: text };
+      if (fullText) return { lead: `whose ${attr.noun.replace(/ ?any text$/, '') || 'text'}`, pos: 'mentions', neg: 'does not mention', rest: text };
+      return { lead: whose, pos: 'contains', neg: 'does not contain', rest: text };
+    }
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      return { ...is, rest: `${orderWords[operator]} ${isScalar(value) ? valueWords(value, attr) : JSON.stringify(value)}` };
+    default:
+      return { lead: whose, pos: `${operator}`, neg: `not ${operator}`, rest: JSON.stringify(value) ?? '' };
+  }
+}
+
+/** A criterion object's single attribute, operator and value, or null when it is not one. */
+function criterionParts(item: unknown): { attribute: string; operator: string; value: unknown } | null {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return null;
+  const keys = Object.keys(item);
+  if (keys.length !== 1) return null;
+  const attribute = keys[0]!;
+  const inner = (item as Record<string, unknown>)[attribute];
+  if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return null;
+  const ops = Object.keys(inner);
+  if (ops.length !== 1) return null;
+  return { attribute, operator: ops[0]!, value: (inner as Record<string, unknown>)[ops[0]!] };
+}
+
+/** A nested group, if `item` is one (`{and|or|not: [...]}`). */
+function groupParts(item: unknown): { kind: 'and' | 'or' | 'not'; items: unknown[] } | null {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) return null;
+  const keys = Object.keys(item);
+  if (keys.length !== 1) return null;
+  const k = keys[0]!;
+  if (k !== 'and' && k !== 'or' && k !== 'not') return null;
+  const items = (item as Record<string, unknown>)[k];
+  return { kind: k, items: Array.isArray(items) ? items : [items] };
+}
+
+/**
+ * Clauses for an AND list: `gte D` and `lt D+1` on one attribute read as "on D", and other criteria on one attribute
+ * with the same verb are joined: "whose priority is at least 1 and at most 3".
+ */
+function andClauses(items: readonly unknown[], r: Reading, depth: number): string[] {
+  const parts = items.map(criterionParts);
+  // The `lt` criteria by attribute and value, to find the `lt D+1` of each `gte D` in linear time.
+  const lts = new Map<string, number[]>();
+  parts.forEach((p, k) => {
+    if (p && p.operator === 'lt' && typeof p.value === 'string') {
+      const key = relativeKey(p.attribute, p.value);
+      const list = lts.get(key);
+      if (list) list.push(k);
+      else lts.set(key, [k]);
+    }
+  });
+  const used = new Set<number>();
+  const out: ({ attribute: string; clause: Clause } | string)[] = [];
+  // Clauses by attribute, lead and verb, to join the criteria of one attribute.
+  const byVerb = new Map<string, { attribute: string; clause: Clause }>();
+  const add = (attribute: string, clause: Clause) => {
+    const key = `${attribute}\u0000${clause.lead}\u0000${clause.pos}`;
+    const same = byVerb.get(key);
+    if (same) same.clause = { ...same.clause, rest: `${same.clause.rest} and ${clause.rest}` };
+    else {
+      const entry = { attribute, clause };
+      byVerb.set(key, entry);
+      out.push(entry);
+    }
+  };
+  items.forEach((item, i) => {
+    if (used.has(i)) return;
+    const p = parts[i];
+    if (p && p.operator === 'gte' && typeof p.value === 'string' && dayPattern.test(p.value)) {
+      const partners = lts.get(relativeKey(p.attribute, addDays(p.value, 1)));
+      const j = partners?.find((k) => k !== i && !used.has(k));
+      if (j !== undefined) {
+        used.add(j);
+        add(p.attribute, criterionClause(p.attribute, 'gte', p.value, r, true));
+        return;
+      }
+    }
+    if (p) add(p.attribute, criterionClause(p.attribute, p.operator, p.value, r));
+    else out.push(itemWords(item, r, false, depth));
+  });
+  return out.map((o) => (typeof o === 'string' ? o : say(o.clause, false)));
+}
+
+/** One item of an `and`/`or`/`not` array, in words; negated for `not` items. */
+function itemWords(item: unknown, r: Reading, negated: boolean, depth: number): string {
+  const parts = criterionParts(item);
+  if (parts) return say(criterionClause(parts.attribute, parts.operator, parts.value, r), negated);
+  const group = groupParts(item);
+  if (group && depth < 50) {
+    let inner: string;
+    if (group.kind === 'and') {
+      const pair = andClauses(group.items, r, depth + 1);
+      inner = pair.length === 1 ? pair[0]! : `all of: ${pair.join('; ')}`;
+    } else if (group.kind === 'or') inner = `either ${group.items.map((x) => itemWords(x, r, false, depth + 1)).join(', or ')}`;
+    else inner = `none of: ${group.items.map((x) => itemWords(x, r, false, depth + 1)).join('; ')}`;
+    return negated ? `not (${inner})` : `(${inner})`;
+  }
+  return `${negated ? 'not ' : ''}matching ${JSON.stringify(item) ?? String(item)}`;
+}
+
+function asArray(v: unknown): unknown[] {
+  if (v === undefined || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+/** The sort keys in words: "customer name, A→Z, then created, newest first". */
+function sortWords(sort: unknown, r: Reading): string {
+  const keys: string[] = [];
+  for (const entry of asArray(sort)) {
+    if (entry === null || typeof entry !== 'object') continue;
+    for (const [attribute, direction] of Object.entries(entry as Record<string, unknown>)) {
+      const attr = attributeWords(attribute, r.queryContext, r.catalog);
+      const kind = attr.field?.kind;
+      const desc = direction === 'desc';
+      const order =
+        kind === 'datetime'
+          ? desc ? 'newest first' : 'oldest first'
+          : kind === 'number'
+            ? desc ? 'highest first' : 'lowest first'
+            : kind === 'string' || kind === 'string_notanalyzed' || kind === 'text' || kind === 'list'
+              ? desc ? 'Z→A' : 'A→Z'
+              : desc ? 'descending' : 'ascending';
+      keys.push(`${attr.noun}, ${order}`);
+    }
+  }
+  return keys.join(', then by ');
+}
+
+/**
+ * Reads a criteria body in English (see the module comment). `criteria` is any JSON value; a body is an object with
+ * a `queryContext` string and optional `and`, `or`, `not` (arrays or single items), `sort` and `timeZone`.
+ */
+export function criteriaInWords(criteria: unknown, opts: CriteriaWordsOptions = {}): string {
+  if (criteria === null || typeof criteria !== 'object' || Array.isArray(criteria)) return 'Not a search body: expected a JSON object.';
+  const body = criteria as Record<string, unknown>;
+  const queryContext = typeof body.queryContext === 'string' ? body.queryContext : 'customer';
+  const r: Reading = {
+    queryContext,
+    timeZone: typeof body.timeZone === 'string' ? body.timeZone : null,
+    catalog: opts?.catalog,
+    relative: opts?.relative,
+  };
+  const clauses = [...andClauses(asArray(body.and), r, 0), ...asArray(body.not).map((x) => itemWords(x, r, true, 0))];
+  const ors = asArray(body.or).map((x) => itemWords(x, r, false, 0));
+  let sentence = contextNoun(queryContext);
+  if (clauses.length === 0 && ors.length === 0) sentence = `all ${sentence}`;
+  const parts = [...clauses];
+  if (ors.length === 1) parts.push(ors[0]!);
+  else if (ors.length > 1) parts.push(clauses.length > 0 ? `and either ${ors.join(', or ')}` : ors.join(', or '));
+  if (parts.length > 0) sentence += ` ${parts.join(', ')}`;
+  const sort = sortWords(body.sort, r);
+  if (sort) sentence += `; sorted by ${sort}`;
+  return sentence;
+}
