@@ -8,6 +8,9 @@
  * 1. mitata tables: `compile` of a short, a typical, a ~2 KB and a 100-clause query; the typical query beside its
  *    peers (`lucene.parse`, liqe's `parse`, our own `parse`, and `JSON.parse` of the criteria JSON compile emits, the
  *    floor); and the per-byte pair, one clause repeated to ~1 KB and to ~1 MB.
+ *    Then the evaluator (evaluate.ts): the typical query's criteria over 100,000 records, in records per second.
+ *    Then interactive use (interactive.ts): `complete` at each kind of cursor position in a 200-character query
+ *    (target < 1 ms), `describe` and `explain`.
  * 2. The linear-time check: pathological inputs (spaces, `((((`, `a OR a OR …`, long quoted strings, `\\` escapes,
  *    random unicode) at 10k, 100k and 1M chars, timed with mitata's `measure` and fewer samples for the big ones;
  *    prints WARN when the per-char time at 1M is more than 3× the one at 10k.
@@ -21,6 +24,8 @@ import lucene from 'lucene';
 import { bench, do_not_optimize, group, measure, run, summary } from 'mitata';
 import * as source from '../src/index.js';
 import { builtModule } from './built.js';
+import { evaluateRows, registerEvaluateBench } from './evaluate.js';
+import { interactiveRows, registerInteractiveBench } from './interactive.js';
 import { measureColdStart, type ColdStart } from './coldstart.js';
 import {
   assertCompiles,
@@ -46,7 +51,8 @@ const log = (line = '') => console.log(line);
 
 const built = await builtModule(log);
 process.on('exit', built.cleanup);
-const { compile, parse } = (await import(built.url)) as typeof source;
+const builtApi = (await import(built.url)) as typeof source;
+const { compile, parse } = builtApi;
 log(`timing ${built.label}${built.note ? ` (${built.note})` : ''}`);
 
 const ONE_KB = repeatedClause(1024);
@@ -114,6 +120,12 @@ group('per byte: one clause repeated', () => {
   bench(N.oneKb, () => do_not_optimize(compile(ONE_KB, OPTS)));
   bench(N.oneMb, () => do_not_optimize(compile(ONE_MB, OPTS)));
 });
+
+// The evaluator: the typical query over 100,000 records (evaluate.ts).
+registerEvaluateBench(builtApi);
+
+// Interactive use: complete / describe / explain on a 200-character query (interactive.ts).
+registerInteractiveBench(builtApi);
 
 const { benchmarks } = await run();
 
@@ -230,6 +242,8 @@ const rows: string[][] = [
     i === 0 ? '< 50 ms' : '—',
     verdict(i === 0 ? c.medianMs < 50 : undefined),
   ]),
+  ...evaluateRows(p50),
+  ...interactiveRows(p50),
   ...linear.map((l) => [
     `linear: ${l.name}, ns/char 1M ÷ 10k${l.crashed ? ' (KQ9001 crash)' : ''}`,
     formatRatio(l.growth),

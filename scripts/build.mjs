@@ -2,13 +2,15 @@
 /**
  * Builds the package into dist/ (run by `npm run build`, and by `npm ci` / `npm install` through `prepare`).
  *
- * 1. Three esbuild bundles, in parallel (Node 20 syntax, no minification, no source maps):
+ * 1. Four esbuild bundles, in parallel (Node 20 syntax, no minification, no source maps):
  *    - dist/index.js   ESM library, entry src/index.ts, dependencies left as imports;
  *    - dist/index.cjs  CJS library for `require()`, dependencies left as `require()`s except the ESM-only ones
  *                      (chevrotain and its lodash-es), which are bundled in: Node 20 before 20.19 cannot
  *                      `require()` an ES module;
  *    - dist/cli.js     ESM CLI, entry src/cli/main.ts, dependencies left as imports, any `#!` line removed
- *                      (bin/kq.js carries the shebang and imports this file).
+ *                      (bin/kq.js carries the shebang and imports this file);
+ *    - dist/translate-worker.js  ESM, entry src/translate/worker.ts: the worker thread of `translate({jobs})`, which
+ *                      src/translate/pool.ts starts from beside whichever bundle is running.
  * 2. `tsc -p tsconfig.build.json`: declarations into dist/types (esbuild strips types without checking them).
  * 3. Every dist/types/**\/*.d.ts mirrored as a .d.cts beside it, with relative `./x.js` specifiers rewritten to
  *    `./x.cjs`: index.d.cts is the types of the `require` export condition, and the rest of the mirror keeps it from
@@ -56,8 +58,11 @@ const builds = [
   // The ESM builds bundle their dependencies: chevrotain's ESM build alone opens ~640 lodash-es files at import,
   // which made the cold start (import + first compile) several times the 50 ms budget.
   { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', banner: esmRequireBanner },
-  { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs', format: 'cjs', external: cjsExternal },
+  // `import.meta` is empty in CJS; src/translate/pool.ts uses `__filename` there instead, so esbuild's warning is moot.
+  { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs', format: 'cjs', external: cjsExternal, logOverride: { 'empty-import-meta': 'silent' } },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'esm', banner: esmRequireBanner },
+  // The worker thread of `translate({jobs})` / `kq translate --jobs`, found beside the bundle that starts it.
+  { ...common, entryPoints: ['src/translate/worker.ts'], outfile: 'dist/translate-worker.js', format: 'esm', banner: esmRequireBanner },
 ];
 
 /** Runs `node <script> ...args` in the project root; rejects on a non-zero exit, naming the step `label`. */

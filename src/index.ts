@@ -40,3 +40,12 @@ export { evaluateQuery, prepareQuery, type PreparedQuery, type QueryPreparation 
 export { SearchError, QueryEvaluationError, type SearchProblem } from './evaluate/errors.js';
 export { defaultPageSize, maxPageSize, maxPage, type PageMeta, type PageRequest } from './evaluate/page.js';
 export { recordTypeKey } from './evaluate/record.js';
+export { translate } from './translate/translate.js';
+export type { TranslateSource } from './translate/sources.js';
+export type { TranslateOptions, TranslateResult, Direction as TranslateDirection, InputFormat as TranslateInputFormat, CarriedFields } from './translate/records.js';
+
+// Interactive use: completion, descriptions, explanations (src/interactive/).
+export { complete, type Completion, type CompletionItem, type CompletionKind, type CompleteOptions } from './interactive/complete.js';
+export { describe, type Description, type FieldDescription, type ValueDescription } from './interactive/describe.js';
+export { explain, explainQuery, type Explanation } from './interactive/explain.js';
+export { criteriaInWords, type CriteriaWordsOptions } from './interactive/criteriaInWords.js';

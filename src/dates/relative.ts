@@ -12,6 +12,7 @@
  */
 import { DateTime, IANAZone, type DateTimeUnit } from 'luxon';
 import { formatDay, maxYear, minYear } from './calendar.js';
+import { isValidZoneName } from './timeZone.js';
 
 /** A unit of date math. Case-sensitive: `M` is a month, `m` a minute. */
 export type DateMathUnit = 'y' | 'M' | 'w' | 'd' | 'h' | 'm' | 's';
@@ -113,7 +114,7 @@ export function resolveRelativeDate(text: string, nowMs: number, timeZone: strin
   if ('message' in parsed) return { kind: 'error', ...parsed };
   if (typeof nowMs !== 'number' || !Number.isFinite(nowMs)) return { kind: 'error', message: 'the clock is not a valid time' };
   // Only IANA names: luxon would also take `local`, `system` or `UTC+2`, which the context never means.
-  const zone = typeof timeZone === 'string' && IANAZone.isValidZone(timeZone) ? IANAZone.create(timeZone) : undefined;
+  const zone = typeof timeZone === 'string' && isValidZoneName(timeZone) ? IANAZone.create(timeZone) : undefined;
   if (zone === undefined) return { kind: 'error', message: `the time zone '${String(timeZone)}' is unknown` };
   let dt = DateTime.fromMillis(nowMs, { zone });
   if (!dt.isValid) return outOfRange;

@@ -1,8 +1,13 @@
 /** Every `kq` command, in the order `kq --help` lists them. Add a command by adding its module here. */
 import type { Command } from '../shared.js';
 import { compileCommand } from './compile.js';
+import { completeCommand } from './complete.js';
 import { decompileCommand } from './decompile.js';
+import { explainCommand } from './explain.js';
 import { fieldsCommand } from './fields.js';
 import { fmtCommand } from './fmt.js';
+import { replCommand } from './repl.js';
+import { runCommand } from './run.js';
+import { translateCommand } from './translate.js';
 
-export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, fieldsCommand];
+export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, explainCommand, completeCommand, replCommand];

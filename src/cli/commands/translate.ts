@@ -1,0 +1,201 @@
+/**
+ * `kq translate <file|->`: bulk translation of saved queries — a file (or stdin) of query texts to criteria, or of
+ * criteria bodies to query texts (`--to text`) — over `translate()` (src/translate/). Output goes to stdout or
+ * `--out`, as JSONL, a JSON array or CSV; a summary line and, on a terminal, a progress bar (cli-progress) go to
+ * stderr. `--check` only prints `file:line:col: code severity: message` lines, for CI.
+ *
+ * Exit status: 0 when every record translated (or `--allow-errors`), 1 when any record failed, 2 for usage errors
+ * (unknown flag values, an unreadable input file, an input format the direction cannot read).
+ */
+import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { SingleBar } from 'cli-progress';
+import { checkLines } from '../../translate/checkLines.js';
+import { csvWriter, jsonlWriter, jsonWriter, outputFormats, type OutputFormat, type ResultWriter } from '../../translate/output.js';
+import { inputFormats, type Direction, type InputFormat } from '../../translate/records.js';
+import { formatsFor, inputFormatFor } from '../../translate/sources.js';
+import { TranslateTally } from '../../translate/summary.js';
+import { translate } from '../../translate/translate.js';
+import { type CliIO, type Command, type FlagValues, UsageError, compileFlags, compileOptions, stringFlag } from '../shared.js';
+
+/** Output is written in pieces of about this many characters (one write per piece, not per record). */
+const FLUSH_AT = 1 << 16;
+/** The progress bar is updated every this many records. */
+const PROGRESS_EVERY = 1024;
+/** The most worker threads `--jobs` takes. */
+const MAX_JOBS = 64;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T | undefined): T | undefined {
+  if (value === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`${flag}: expected ${allowed.join(', ')}; got '${value}'`);
+  return value as T;
+}
+
+function jobsFlag(values: FlagValues): number {
+  const text = stringFlag(values, 'jobs');
+  if (text === undefined) return 1;
+  const jobs = Number(text);
+  if (!/^\d+$/.test(text) || jobs < 1) throw new UsageError(`--jobs: expected a whole number ≥ 1; got '${text}'`);
+  return Math.min(jobs, MAX_JOBS);
+}
+
+/** Where the output goes: stdout (through `io`), or a file with backpressure. Writes are gathered into pieces. */
+class Output {
+  private buffered: string[] = [];
+  private size = 0;
+  private constructor(
+    private readonly io: CliIO,
+    private readonly file: WriteStream | undefined,
+  ) {}
+
+  static async open(path: string | undefined, io: CliIO): Promise<Output> {
+    if (path === undefined) return new Output(io, undefined);
+    const file = createWriteStream(path);
+    try {
+      await once(file, 'open');
+    } catch (e) {
+      throw new UsageError(`--out: cannot write ${path}: ${(e as Error).message}`);
+    }
+    return new Output(io, file);
+  }
+
+  async write(text: string): Promise<void> {
+    if (text === '') return;
+    this.buffered.push(text);
+    this.size += text.length;
+    if (this.size >= FLUSH_AT) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffered.length === 0) return;
+    const text = this.buffered.join('');
+    this.buffered = [];
+    this.size = 0;
+    if (this.file) {
+      if (!this.file.write(text)) await once(this.file, 'drain');
+    } else {
+      this.io.stdout(text);
+      // The real stdout is asynchronous on some platforms (pipes on macOS): wait rather than queue without bound.
+      if (this.io.stdin === process.stdin && process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.file) {
+      this.file.end();
+      await once(this.file, 'finish');
+    }
+  }
+}
+
+/** A progress bar on stderr (bytes of a file, or a record count on stdin), when stderr is the process's terminal. */
+function progressBar(io: CliIO, values: FlagValues, totalBytes: number | undefined): SingleBar | undefined {
+  if (values['no-progress'] === true || io.stdin !== process.stdin || process.stderr.isTTY !== true) return undefined;
+  const format =
+    totalBytes !== undefined
+      ? 'translate [{bar}] {percentage}% | {records} records | ETA {eta_formatted}'
+      : 'translate | {records} records';
+  const bar = new SingleBar({ stream: process.stderr, format, hideCursor: true, clearOnComplete: true, fps: 5, etaBuffer: 100 });
+  bar.start(totalBytes ?? 1, 0, { records: '0' });
+  return bar;
+}
+
+/** `kq translate`. */
+export const translateCommand: Command = {
+  names: ['translate'],
+  usage: `  kq translate <file|->    translate saved queries in bulk: queries to criteria, or criteria to text (--to text)`,
+  optionsHelp: `Options for translate (and the compile options above):
+  --to criteria|text       compile each query (default), or decompile each criteria body to query text
+  --input-format <f>       text (.kq .txt: one query per line), jsonl (.jsonl .ndjson), json (an array), csv (.csv,
+                           a 'query' column); default from the extension, else text (jsonl with --to text)
+  --format jsonl|json|csv  the output: one JSON record per line (default), a JSON array, or CSV
+  --out <file>             write the output to a file instead of stdout
+  --jobs <n>               translate on n worker threads (output order stays the input order); default 1
+  --check                  only check: print file:line:col: code severity: message per error and warning
+  --allow-errors           exit 0 even when records fail
+  --no-progress            no progress bar (it is shown only when stderr is a terminal)`,
+  options: {
+    ...compileFlags,
+    to: { type: 'string' },
+    'input-format': { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    jobs: { type: 'string' },
+    check: { type: 'boolean' },
+    'allow-errors': { type: 'boolean' },
+    'no-progress': { type: 'boolean' },
+  },
+  async run(_name, positionals, values, io) {
+    if (positionals.length > 1) throw new UsageError(`expected one input file (or - for stdin), got ${positionals.length} arguments`);
+    const path = positionals[0] ?? '-';
+    if (path === '-' && io.stdinIsTTY) throw new UsageError('no input: give a file, or pipe the records to stdin');
+    const to = oneOf<Direction>(stringFlag(values, 'to'), ['criteria', 'text'], '--to', 'criteria')!;
+    const fromFlag = oneOf<InputFormat>(stringFlag(values, 'input-format'), inputFormats, '--input-format', undefined);
+    const inputFormat = fromFlag ?? (path === '-' ? undefined : inputFormatFor(path)) ?? (to === 'criteria' ? 'text' : 'jsonl');
+    if (!formatsFor[to].includes(inputFormat)) {
+      throw new UsageError(`--to ${to} reads ${formatsFor[to].join(' or ')} input, not ${inputFormat}${fromFlag ? '' : ` (from the name ${path}; use --input-format)`}`);
+    }
+    const format = oneOf<OutputFormat>(stringFlag(values, 'format'), outputFormats, '--format', 'jsonl')!;
+    const jobs = jobsFlag(values);
+    const opts = compileOptions(values);
+
+    let totalBytes: number | undefined;
+    let input: AsyncIterable<Uint8Array | string>;
+    if (path === '-') {
+      input = io.stdin ?? (async function* () { yield await io.readStdin(); })();
+    } else {
+      try {
+        const stat = statSync(path);
+        if (stat.isDirectory()) throw new UsageError(`${path} is a folder; give a file`);
+        totalBytes = stat.size;
+      } catch (e) {
+        if (e instanceof UsageError) throw e;
+        throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+      }
+      input = createReadStream(path, { highWaterMark: 1 << 16 });
+    }
+
+    let readBytes = 0;
+    const counted = (async function* () {
+      for await (const chunk of input) {
+        readBytes += chunk.length;
+        yield chunk;
+      }
+    })();
+
+    let columns: readonly string[] = [];
+    const writer: ResultWriter = format === 'csv' ? csvWriter(inputFormat, () => columns) : format === 'json' ? jsonWriter() : jsonlWriter();
+    const output = await Output.open(stringFlag(values, 'out'), io);
+    const fileName = path === '-' ? 'stdin' : path;
+    const tally = new TranslateTally();
+    const bar = progressBar(io, values, totalBytes);
+    const started = performance.now();
+    try {
+      const results = translate(counted, {
+        ...opts,
+        to,
+        inputFormat,
+        jobs,
+        onHeader: (names) => {
+          columns = names;
+        },
+      });
+      for await (const result of results) {
+        tally.add(result);
+        if (values.check === true) {
+          for (const line of checkLines(result, fileName, inputFormat)) await output.write(`${line}\n`);
+        } else {
+          await output.write(writer.record(result));
+        }
+        if (bar && tally.records % PROGRESS_EVERY === 0) bar.update(totalBytes !== undefined ? readBytes : 0, { records: tally.records.toLocaleString('en-US') });
+      }
+      if (values.check !== true) await output.write(writer.end());
+    } finally {
+      bar?.stop();
+      await output.close();
+    }
+    io.stderr(`kq translate: ${tally.text(performance.now() - started)}\n`);
+    return tally.failed > 0 && values['allow-errors'] !== true ? 1 : 0;
+  },
+};

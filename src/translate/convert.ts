@@ -1,0 +1,46 @@
+/**
+ * One readable input record translated: a query compiled to criteria, or a criteria body decompiled to text. The
+ * same function runs in the calling thread (`jobs: 1`) and in each worker, so both give identical results.
+ */
+import { compile } from '../compile.js';
+import { decompile } from '../decompile/decompile.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { renderDiagnostics } from '../diagnostics/render.js';
+import type { CompileOptions } from '../options.js';
+import type { RecordInput } from './records.js';
+
+/**
+ * What a worker sends back for one record: whether it succeeded, the translation (`criteria` for a query, `text`
+ * for a body; absent on errors), the errors and warnings, and their code frames (no colour) when there are any.
+ * The input itself stays with the caller, so it is never copied to a worker and back.
+ */
+export interface Outcome {
+  readonly ok: boolean;
+  readonly output?: unknown;
+  readonly diagnostics: Diagnostic[];
+  readonly frame?: string;
+}
+
+/**
+ * The options every record is translated with. Plain data (it is copied to each worker): `compile` holds only
+ * structured-cloneable compile options, with `now` already fixed.
+ */
+export interface ConvertOptions {
+  readonly compile: CompileOptions;
+  /** The name in code frames' `-->` lines, e.g. `query` or `criteria`. */
+  readonly fileName?: string;
+}
+
+/** Translates one record. Never throws: `compile` and `decompile` report every problem as a diagnostic. */
+export function convert(input: RecordInput, opts: ConvertOptions): Outcome {
+  if (input.kind === 'text') {
+    const result = compile(input.text, opts.compile);
+    const diagnostics = result.diagnostics.filter((d) => d.severity !== 'info');
+    const frame = diagnostics.length > 0 ? renderDiagnostics(input.text, diagnostics, { fileName: opts.fileName ?? 'query' }) : undefined;
+    return { ok: result.criteria !== undefined, output: result.criteria, diagnostics, ...(frame !== undefined ? { frame } : {}) };
+  }
+  const result = decompile(input.body, opts.compile);
+  const diagnostics = result.diagnostics.filter((d) => d.severity !== 'info');
+  const frame = diagnostics.length > 0 ? renderDiagnostics('', diagnostics, { fileName: opts.fileName ?? 'criteria' }) : undefined;
+  return { ok: result.text !== undefined, output: result.text, diagnostics, ...(frame !== undefined ? { frame } : {}) };
+}

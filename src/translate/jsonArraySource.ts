@@ -1,0 +1,186 @@
+/**
+ * A JSON array read element by element, in bounded memory: the `json` input format.
+ *
+ * The array is not parsed whole. A scan of its structure (strings, escapes, bracket depth; nothing else) finds where
+ * each top-level element starts and ends, and each element's text is then given to `JSON.parse` on its own. So a
+ * 1 GB array needs memory for one element, every element knows the line it starts on, and a bad element (invalid
+ * JSON, invalid UTF-8, longer than the limit) is an error record for that element only. A missing comma between two
+ * elements makes them one invalid element; content after the closing `]`, or a missing `]`, is one KQ5009 error
+ * record. A top-level object instead of an array is one record; an empty input is no record.
+ */
+import { inputError } from './inputErrors.js';
+import { recordFromValue } from './jsonRecords.js';
+import type { Line } from './lines.js';
+import type { Direction, SourceRecord } from './records.js';
+
+const enum State {
+  /** Before the top-level value. */
+  Before,
+  /** Inside the array, where an element, or `]`, may start. */
+  Between,
+  /** Inside an element. */
+  Element,
+  /** After the closing `]` (or the single top-level object). */
+  After,
+  /** After a structural error that ends the scan: the rest of the input is ignored. */
+  Done,
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB || c === CR;
+}
+
+/**
+ * Reads the elements of a JSON array from `lines` as input records for `direction`, in order, in batches.
+ * `maxRecordChars` bounds one element's text (UTF-16 code units). Never throws on any input.
+ */
+export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Direction, maxRecordChars: number): AsyncGenerator<SourceRecord[]> {
+  let state: State = State.Before;
+  /** The top-level value is one object rather than an array. */
+  let single = false;
+  // The current element: its first line, its text so far, its bracket depth, and whether the scan is in a string.
+  let startLine = 0;
+  let pieces: string[] = [];
+  let chars = 0;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  /** The first problem of the current element's lines (invalid UTF-8, too long), reported instead of parsing it. */
+  let problem: SourceRecord | undefined;
+  let lastLine = 0;
+
+  const finishElement = (out: SourceRecord[]): void => {
+    if (problem) out.push(problem);
+    else if (chars > maxRecordChars) out.push({ line: startLine, error: inputError('RecordTooLong', [maxRecordChars]) });
+    else {
+      const text = pieces.join('');
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+        out.push(recordFromValue(value, startLine, direction));
+      } catch (e) {
+        out.push({ line: startLine, error: inputError('InvalidJson', [(e as Error).message]) });
+      }
+    }
+    pieces = [];
+    chars = 0;
+    depth = 0;
+    inString = false;
+    escaped = false;
+    problem = undefined;
+  };
+
+  const keep = (piece: string): void => {
+    chars += piece.length;
+    if (chars <= maxRecordChars) pieces.push(piece);
+    else pieces = [];
+  };
+
+  for await (const batch of lines) {
+    const out: SourceRecord[] = [];
+    for (const line of batch) {
+      lastLine = line.number;
+      if (state === State.Done) continue;
+      if (line.problem === 'tooLong') {
+        // The line's text is gone, so is the structure in it: it spoils the element it belongs to.
+        const error = inputError('RecordTooLong', [maxRecordChars]);
+        if (state === State.Element) {
+          problem ??= { line: startLine, error };
+          continue;
+        }
+        out.push({ line: line.number, error });
+        if (state === State.Before || state === State.After) state = State.Done;
+        continue;
+      }
+      // Invalid UTF-8 spoils the element(s) on the line; the (lossy) text still shows the structure, which is ASCII.
+      const lineError = line.problem === 'utf8' ? inputError('InvalidUtf8', [line.number]) : undefined;
+      if (lineError && state === State.Element) problem ??= { line: startLine, error: lineError };
+      const text = line.text;
+      let from = 0; // where the current element's piece of this line starts
+      for (let i = 0; i < text.length && state !== State.Done; i++) {
+        const c = text.charCodeAt(i);
+        if (state === State.Element) {
+          if (inString) {
+            if (escaped) escaped = false;
+            else if (c === BACKSLASH) escaped = true;
+            else if (c === QUOTE) inString = false;
+            continue;
+          }
+          if (c === QUOTE) inString = true;
+          else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+          else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+            depth--;
+            if (single && depth === 0) {
+              keep(text.slice(from, i + 1));
+              finishElement(out);
+              state = State.After;
+            } else if (depth < 0) {
+              // The array's own `]` ends its last element.
+              keep(text.slice(from, i));
+              finishElement(out);
+              state = State.After;
+            }
+          } else if (c === COMMA && depth === 0 && !single) {
+            keep(text.slice(from, i));
+            finishElement(out);
+            state = State.Between;
+          }
+          continue;
+        }
+        if (isSpace(c)) continue;
+        if (state === State.Before) {
+          if (c === OPEN_BRACKET) state = State.Between;
+          else if (c === OPEN_BRACE) {
+            single = true;
+            state = State.Element;
+            startLine = line.number;
+            from = i;
+            depth = 1;
+            if (lineError) problem = { line: startLine, error: lineError };
+          } else {
+            out.push({ line: line.number, error: inputError('MalformedJsonArray', [`expected '[' at the start, found '${text[i]}'`]) });
+            state = State.Done;
+          }
+        } else if (state === State.Between) {
+          if (c === CLOSE_BRACKET) state = State.After;
+          else if (c === COMMA) out.push({ line: line.number, error: inputError('MalformedJsonArray', ['an empty element (two commas)']) });
+          else {
+            state = State.Element;
+            startLine = line.number;
+            from = i;
+            if (lineError) problem = { line: startLine, error: lineError };
+            if (c === QUOTE) inString = true;
+            else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth = 1;
+          }
+        } else if (state === State.After) {
+          out.push({ line: line.number, error: inputError('MalformedJsonArray', [`unexpected '${text[i]}' after the end of the ${single ? 'object' : 'array'}`]) });
+          state = State.Done;
+        }
+      }
+      if (state === State.Element) {
+        keep(text.slice(from));
+        if (line.terminated) keep('\n');
+      }
+    }
+    if (out.length > 0) yield out;
+  }
+  const out: SourceRecord[] = [];
+  if (state === State.Element) {
+    finishElement(out);
+    if (!single) out.push({ line: lastLine, error: inputError('MalformedJsonArray', ["the input ends before the closing ']'"]) });
+  } else if (state === State.Between) {
+    out.push({ line: lastLine, error: inputError('MalformedJsonArray', ["the input ends before the closing ']'"]) });
+  }
+  if (out.length > 0) yield out;
+}

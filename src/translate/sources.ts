@@ -1,0 +1,160 @@
+/**
+ * Reading a bulk input into input records with line numbers: the `text` and `jsonl` formats here, `json` in
+ * jsonArraySource.ts, `csv` in csvSource.ts, and arrays of records given to `translate` directly. Every source
+ * streams: memory is bounded by one chunk, one record and one batch, whatever the size of the input.
+ *
+ * Formats by file extension (`inputFormatFor`): `.kq` `.txt` text, `.jsonl` `.ndjson` JSONL, `.json` JSON, `.csv`
+ * CSV; anything else (and stdin) needs the format named.
+ */
+import { extname } from 'node:path';
+import { readCsv } from './csvSource.js';
+import { inputError } from './inputErrors.js';
+import { readJsonArray } from './jsonArraySource.js';
+import { recordFromValue } from './jsonRecords.js';
+import { readLines, type Chunk, type Line } from './lines.js';
+import type { Direction, InputFormat, SourceRecord } from './records.js';
+
+/**
+ * What `translate` reads: a Node readable stream or any async iterable of byte (or text) chunks, or one
+ * `Uint8Array`, read in the input format; or an array (any synchronous iterable) whose elements are records already — query strings or objects with
+ * `query` for text → criteria, criteria bodies or `{data: body, …}` objects for criteria → text.
+ */
+export type TranslateSource = AsyncIterable<Chunk> | Uint8Array | Iterable<unknown>;
+
+/** The input format a file name's extension stands for, or undefined (`.kq`/`.txt`, `.jsonl`/`.ndjson`, `.json`, `.csv`). */
+export function inputFormatFor(path: string): InputFormat | undefined {
+  switch (extname(path).toLowerCase()) {
+    case '.kq':
+    case '.txt':
+      return 'text';
+    case '.jsonl':
+    case '.ndjson':
+      return 'jsonl';
+    case '.json':
+      return 'json';
+    case '.csv':
+      return 'csv';
+    default:
+      return undefined;
+  }
+}
+
+/** The input formats each direction reads. */
+export const formatsFor: Readonly<Record<Direction, readonly InputFormat[]>> = {
+  criteria: ['text', 'jsonl', 'json', 'csv'],
+  text: ['jsonl', 'json'],
+};
+
+/** Options of {@link readSource}. */
+export interface ReadSourceOptions {
+  readonly direction: Direction;
+  readonly format: InputFormat;
+  readonly maxRecordBytes: number;
+  readonly onHeader?: (columns: readonly string[]) => void;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<Chunk> {
+  return typeof value === 'object' && value !== null && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
+}
+
+/**
+ * The input records of `source`, in order, in batches. Throws a TypeError when `source` is neither an async nor a
+ * sync iterable, or when the format does not suit the direction (`formatsFor`); otherwise never throws on the
+ * input's content, only what reading the stream throws (an I/O error).
+ */
+export function readSource(source: TranslateSource, opts: ReadSourceOptions): AsyncGenerator<SourceRecord[]> {
+  const chunks = source instanceof Uint8Array ? [source] : isAsyncIterable(source) ? source : undefined;
+  if (chunks) {
+    if (!formatsFor[opts.direction].includes(opts.format)) {
+      throw new TypeError(`translate: the ${opts.format} input format cannot be read for to: '${opts.direction}' (use ${formatsFor[opts.direction].join(' or ')})`);
+    }
+    // A JSON array's records are not lines (it may be one line): it is read in pieces, bounded per element instead.
+    const lines = readLines(chunks, opts.format === 'json' ? { segments: true } : { maxLineBytes: opts.maxRecordBytes });
+    switch (opts.format) {
+      case 'text':
+        return readTextLines(lines, opts.maxRecordBytes);
+      case 'jsonl':
+        return readJsonLines(lines, opts.direction, opts.maxRecordBytes);
+      case 'json':
+        return readJsonArray(lines, opts.direction, opts.maxRecordBytes);
+      case 'csv':
+        return readCsv(lines, opts.maxRecordBytes, opts.onHeader);
+    }
+  }
+  if (source !== null && typeof source === 'object' && typeof (source as Iterable<unknown>)[Symbol.iterator] === 'function') {
+    return readElements(source as Iterable<unknown>, opts.direction);
+  }
+  throw new TypeError('translate: the source must be a readable stream, an async iterable of chunks, or an array of records');
+}
+
+/** A line that could not be read (invalid UTF-8, too long) as an error record. */
+function unreadable(line: Line, maxRecordBytes: number): SourceRecord {
+  return {
+    line: line.number,
+    error: line.problem === 'utf8' ? inputError('InvalidUtf8', [line.number]) : inputError('RecordTooLong', [maxRecordBytes]),
+  };
+}
+
+function withoutCR(text: string): string {
+  return text.charCodeAt(text.length - 1) === 0x0d ? text.slice(0, -1) : text;
+}
+
+/** Blank lines: nothing but white space. */
+function isBlank(text: string): boolean {
+  return text.trim() === '';
+}
+
+/** `text`: one query per line, as written (without the line ending); blank and `#` comment lines are skipped. */
+async function* readTextLines(lines: AsyncIterable<Line[]>, maxRecordBytes: number): AsyncGenerator<SourceRecord[]> {
+  for await (const batch of lines) {
+    const out: SourceRecord[] = [];
+    for (const line of batch) {
+      if (line.problem) {
+        out.push(unreadable(line, maxRecordBytes));
+        continue;
+      }
+      const text = withoutCR(line.text);
+      if (isBlank(text) || text.trimStart().startsWith('#')) continue;
+      out.push({ line: line.number, input: { kind: 'text', text } });
+    }
+    if (out.length > 0) yield out;
+  }
+}
+
+/** `jsonl`: one JSON value per line (see jsonRecords.ts); blank lines are skipped. */
+async function* readJsonLines(lines: AsyncIterable<Line[]>, direction: Direction, maxRecordBytes: number): AsyncGenerator<SourceRecord[]> {
+  for await (const batch of lines) {
+    const out: SourceRecord[] = [];
+    for (const line of batch) {
+      if (line.problem) {
+        out.push(unreadable(line, maxRecordBytes));
+        continue;
+      }
+      const text = line.text;
+      if (isBlank(text)) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (e) {
+        out.push({ line: line.number, error: inputError('InvalidJson', [(e as Error).message]) });
+        continue;
+      }
+      out.push(recordFromValue(value, line.number, direction));
+    }
+    if (out.length > 0) yield out;
+  }
+}
+
+/** The elements of an array given to `translate`, numbered from 1. */
+async function* readElements(elements: Iterable<unknown>, direction: Direction): AsyncGenerator<SourceRecord[]> {
+  let out: SourceRecord[] = [];
+  let index = 0;
+  for (const element of elements) {
+    out.push(recordFromValue(element, ++index, direction));
+    if (out.length >= 1024) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length > 0) yield out;
+}

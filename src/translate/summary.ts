@@ -1,0 +1,49 @@
+/**
+ * The tally of a bulk translation, and the one-line summary `kq translate` prints on stderr at the end: records,
+ * how many translated, how many failed, and the most frequent error codes.
+ */
+import type { TranslateResult } from './records.js';
+
+/** Counts results as they come; `text()` gives the summary line. */
+export class TranslateTally {
+  records = 0;
+  ok = 0;
+  failed = 0;
+  /** Failing records per error code (a code counts once per record). */
+  private readonly codes = new Map<string, number>();
+
+  /** Counts one result. */
+  add(result: TranslateResult): void {
+    this.records++;
+    if (result.ok) {
+      this.ok++;
+      return;
+    }
+    this.failed++;
+    const seen = new Set<string>();
+    for (const d of result.diagnostics) {
+      if (d.severity !== 'error' || seen.has(d.code)) continue;
+      seen.add(d.code);
+      this.codes.set(d.code, (this.codes.get(d.code) ?? 0) + 1);
+    }
+  }
+
+  /** The `n` most frequent error codes with their counts, most frequent first (ties by code). */
+  topCodes(n = 5): [string, number][] {
+    return [...this.codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
+  }
+
+  /**
+   * The summary line, e.g. `12 records: 9 ok, 3 with errors (KQ2001 ×2, KQ5001 ×1) in 0.4 s, 30 records/s`;
+   * `elapsedMs` is the run's duration.
+   */
+  text(elapsedMs: number): string {
+    const n = (x: number) => x.toLocaleString('en-US');
+    const codes = this.topCodes();
+    const more = this.codes.size > codes.length ? ', …' : '';
+    const errors = this.failed > 0 ? ` (${codes.map(([code, count]) => `${code} ×${n(count)}`).join(', ')}${more})` : '';
+    const seconds = elapsedMs / 1000;
+    const rate = seconds > 0 ? `, ${n(Math.round(this.records / seconds))} records/s` : '';
+    return `${n(this.records)} record${this.records === 1 ? '' : 's'}: ${n(this.ok)} ok, ${n(this.failed)} with errors${errors} in ${seconds.toFixed(1)} s${rate}`;
+  }
+}
