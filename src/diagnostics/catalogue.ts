@@ -7,6 +7,8 @@
  * - `KQ3xxx` lowering: what the Kustomer criteria format cannot express (reported by `compile`);
  * - `KQ4xxx` the way back: criteria the query language cannot express (reported by `decompile`, each with a JSON
  *   pointer into the criteria), and ASTs that cannot be printed (reported by `format`);
+ * - `KQ5xxx` bulk input records that cannot be read: bad JSON, no `query`, invalid UTF-8, malformed CSV (reported by
+ *   `translate`, with an empty span: the place is the record's line);
  * - `KQ9xxx` a bug in the compiler, reported instead of thrown (please file it with the query).
  *
  * Templates use `{0}`, `{1}`, … placeholders, filled by {@link format}. A code is never reused for another meaning.
@@ -89,6 +91,17 @@ export const Messages = {
   InvalidSortKey: entry('KQ4010', 'error', 'Invalid sort key: {0}.'),
   CriteriaTooDeep: entry('KQ4011', 'error', 'The criteria nest deeper than {0} levels.'),
   UnprintableNode: entry('KQ4012', 'error', 'This syntax tree cannot be printed as query text: {0}.'),
+
+  // --- 5xxx: bulk input records that cannot be read (reported by `translate`; the place is the record's line) ---------
+  InvalidJson: entry('KQ5001', 'error', 'Not valid JSON: {0}.'),
+  UnexpectedValue: entry('KQ5002', 'error', 'Expected {0}, found {1}.'),
+  MissingQuery: entry('KQ5003', 'error', "The record has no 'query' field{0}."),
+  QueryNotString: entry('KQ5004', 'error', "The 'query' field is {0}, not a string."),
+  InvalidUtf8: entry('KQ5005', 'error', 'Line {0} is not valid UTF-8.'),
+  RecordTooLong: entry('KQ5006', 'error', 'The record is longer than {0} bytes, the limit.'),
+  MalformedCsv: entry('KQ5007', 'error', 'Malformed CSV record: {0}.'),
+  CsvFieldCount: entry('KQ5008', 'error', 'The row has {0} field(s); the header has {1}.'),
+  MalformedJsonArray: entry('KQ5009', 'error', 'Malformed JSON array: {0}.'),
 
   // --- 9xxx: the compiler itself ----------------------------------------------------------------------------------------
   InternalError: entry('KQ9001', 'error', 'Internal compiler error: {0}'),
