@@ -2,9 +2,10 @@
  * The interactive benchmark: `complete` on a 200-character query at each kind of cursor position (target: under
  * 1 ms per call), and `describe` and `explain` on the same query.
  *
- * The positions: the start (every field, directive and keyword ranked), a partial field at the end, a value in a
- * value list, a datetime value (the date helpers are resolved with luxon on every call), a `sort:` value, and a
- * `tz:` value (about 600 zone names ranked). The worst median of them is the number held against the target.
+ * The positions: the start (the name of the first term: every field and directive ranked), a partial field at the
+ * end, a value in a value list, a datetime value (the date helpers are resolved with luxon once a minute), a `sort:`
+ * value, and a `tz:` value (about 600 zone names ranked). The worst median of them is the number held against the
+ * target.
  *
  * Used two ways: `npm run bench` registers the group and adds rows to its summary ({@link registerInteractiveBench},
  * {@link interactiveRows}); `npm run bench:interactive` runs it alone on the built package (see built.ts).

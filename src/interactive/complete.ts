@@ -10,8 +10,8 @@
  * |---|---|
  * | a term (start of a term, or a bare word) | field names (standard and custom), directives `sort:` `context:` `in:` `tz:` `has:` `no:`, `AND` `OR` `NOT` after a term (`NOT` at the start); when the word is a whole field name, its operators (`status:` `status=` …) |
  * | the name of `name:value` | field and directive names |
- * | a value | the field's allowed values (enum), `true`/`false` on booleans, date helpers on datetimes (`today`, `now-7d`, … and a `YYYY-MM-DD` hint, resolved in the query's time zone), `*` (is set) after `:`; `OR` after a value in `(a OR b)`, `TO` after a range's low bound |
- * | `has:` / `no:` value | field names |
+ * | a value | the field's allowed values (enum), `true`/`false` on booleans, date helpers on datetimes (`today`, `now-7d`, … and a `YYYY-MM-DD` hint, resolved in the query's time zone; in a value list only the instants, unless `nested`), `*` (is set) after `:`; `OR` after a value in `(a OR b)`, `TO` after a range's low bound — nothing where the field's kind does not take the operator, list or range (KQ2004) |
+ * | `has:` / `no:` value | field names (a directive's value: nothing after `,` `..` `(` `[`, KQ1017) |
  * | `sort:` value | the sort keys of the context, and `-asc` / `-desc` once the key is typed |
  * | `context:` / `in:` value | the query contexts (and `kobject_<klass>` of the declared custom objects) |
  * | `tz:` value | IANA time zone names |
@@ -21,7 +21,7 @@
  */
 import { allows } from '../check/operators.js';
 import { matchesWords } from '../check/rules/valuesRule.js';
-import { resolveRelativeDate } from '../dates/index.js';
+import { parseDateValue, resolveRelativeDate } from '../dates/index.js';
 import { formatDay } from '../dates/calendar.js';
 import { ianaZoneNames } from '../dates/zoneNames.js';
 import type { CompileOptions } from '../options.js';
@@ -73,8 +73,9 @@ export interface CompletionItem {
 }
 
 /**
- * The result of {@link complete}: `items`, best first, each replacing the text from `from` to `to` (UTF-16 offsets;
- * `from === to` at a fresh position). `items` is empty where nothing can be typed.
+ * The result of {@link complete}: `items`, best first, each replacing the text from `from` to `to` (UTF-16 offsets:
+ * the whole word at the cursor — the cursor in it, at its end or at its start — or `from === to` at a fresh
+ * position). `items` is empty where nothing can be typed, or nothing typed there would compile.
  */
 export interface Completion {
   readonly from: number;
@@ -88,16 +89,30 @@ export interface CompleteOptions extends CompileOptions {
   readonly maxItems?: number;
 }
 
-/** A candidate before ranking: `match` is the text matched against what was typed; `group` orders kinds within a tier. */
+/**
+ * A candidate before ranking: `match` is the text matched against what was typed; `group` orders kinds within a
+ * tier; `bound`, for a number or date value, the key it is ordered by as a range bound (see {@link BoundKey}).
+ */
 interface Candidate {
   readonly item: CompletionItem;
   readonly match: string;
   readonly group: number;
+  readonly bound?: BoundKey;
+}
+
+/**
+ * How the checker orders range bounds (KQ2016, src/check/rules/rangeBoundsRule.ts): numbers by value, local days by
+ * `YYYY-MM-DD`, instants by UTC ISO text; bounds of different sorts are not compared.
+ */
+interface BoundKey {
+  readonly sort: 'number' | 'day' | 'instant';
+  readonly k: number | string;
 }
 
 /**
  * The completions at `offset` in `text` (see the module comment for what is offered where). Never throws: a bad
- * offset is clamped, hostile text gives few or no items.
+ * offset is clamped, one inside a surrogate pair moves to the start of its code point (cursor.ts `snapOffset`),
+ * hostile text gives few or no items.
  */
 export function complete(text: string, offset: number, opts: CompleteOptions = {}): Completion {
   opts ??= {};
@@ -319,23 +334,28 @@ function valueCandidate(value: string, detail: string, position: ValuePosition, 
 
 function valueCandidates(position: ValuePosition, settings: QuerySettings): Candidate[] {
   const { term } = position;
+  // Only what can compile is offered. A directive takes exactly one value: after `,` `..` `(` `[` it has more, or
+  // a list or range (KQ1017), so nothing is offered there.
+  if (term.directive) return term.checkShape === 'single' ? directiveValueCandidates(term, position, settings) : [];
+  const resolved = resolveField(settings.catalog, term.name);
+  if (!resolved.ok) return [];
+  const field = resolved.field;
+  const operator = term.operator as ComparisonOperator;
+  // The shape as the checker will see it: `a,b` and `(a OR b)` are lists, `a..b` and `[a TO b]` ranges (KQ2004 on
+  // kinds that do not take them: no list field takes a range).
+  if (!allows(field.kind, operator, term.checkShape)) return [];
   if (position.expect === 'or') {
     return [{ item: { label: 'OR', kind: 'keyword', detail: 'another value: any of the values matches' }, match: 'OR', group: 0 }];
   }
   if (position.expect === 'to') {
     return [{ item: { label: 'TO', kind: 'keyword', detail: keywordMeaning('TO')! }, match: 'TO', group: 0 }];
   }
-  if (term.directive) return directiveValueCandidates(term, position, settings);
-  const resolved = resolveField(settings.catalog, term.name);
-  if (!resolved.ok) return [];
-  const field = resolved.field;
-  const operator = term.operator as ComparisonOperator;
   const out: Candidate[] = [];
   const wholeValues = !matchesWords(field, operator);
   if (operator === ':' && position.from === term.valueStart && term.shape === 'single' && !position.quoted) {
     out.push({ item: { label: '*', kind: 'value', detail: 'is set (has any value)' }, match: '*', group: 2 });
   }
-  if (!wholeValues || !allows(field.kind, operator, term.shape === 'range' ? 'range' : 'single')) return out;
+  if (!wholeValues) return out;
   if (field.enum) {
     for (const v of field.enum) out.push(valueCandidate(String(v), `${field.name} value`, position, 0));
   } else if (field.kind === 'boolean') {
@@ -343,73 +363,110 @@ function valueCandidates(position: ValuePosition, settings: QuerySettings): Cand
   } else if (field.kind === 'number') {
     const schema = standardValueSchema(field.name) as { type?: string; minimum?: number; maximum?: number } | undefined;
     if (schema?.type === 'integer' && schema.minimum !== undefined && schema.maximum !== undefined && schema.maximum - schema.minimum <= 10) {
-      for (let n = schema.minimum; n <= schema.maximum; n++) out.push(valueCandidate(String(n), `${field.name} value`, position, 0));
+      for (let n = schema.minimum; n <= schema.maximum; n++) out.push({ ...valueCandidate(String(n), `${field.name} value`, position, 0), bound: { sort: 'number', k: n } });
     }
   } else if (field.kind === 'datetime') {
-    out.push(...dateCandidates(position, settings));
+    // A local day in a value list is a gte/lt pair inside an OR, which flat criteria cannot hold (KQ3004): in a list,
+    // days are offered only with the `nested` option; instants (`now`, `now-1h`) are single criteria and always are.
+    const days = term.checkShape !== 'list' || settings.nested;
+    out.push(...dateCandidates(position, settings, days));
+  }
+  // A range's high bound: not below its low bound, which matches nothing (KQ2016).
+  const range = term.range;
+  if (range && range.low !== null && position.from >= range.highStart) {
+    const low = lowBoundKey(field, range.low, settings);
+    if (low) return out.filter((c) => !c.bound || c.bound.sort !== low.sort || low.k < c.bound.k || (low.k === c.bound.k && !range.lowExclusive));
   }
   return out;
 }
 
-/** The relative dates offered on datetime fields, each with what it resolves to now. */
-const dateHelpers: readonly [string, string][] = [
-  ['today', 'today, a local day'],
-  ['yesterday', 'yesterday, a local day'],
-  ['tomorrow', 'tomorrow, a local day'],
-  ['now', 'this instant'],
-  ['now-1h', 'one hour ago'],
-  ['now-24h', '24 hours ago'],
-  ['now-7d', 'seven days ago, this time of day'],
-  ['now-7d/d', 'the local day seven days ago'],
-  ['now-30d/d', 'the local day thirty days ago'],
-  ['now/w', 'the start of this week (Monday), a local day'],
-  ['now/M', 'the first day of this month'],
-  ['now-1M/M', 'the first day of last month'],
-  ['now/y', 'the first day of this year'],
+/** The order key of a range's low bound as typed, as the checker reads it (relative dates on the minute). */
+function lowBoundKey(field: FieldInfo, text: string, settings: QuerySettings): BoundKey | null {
+  if (field.kind === 'number') {
+    const n = Number(text);
+    return text.trim() !== '' && Number.isFinite(n) ? { sort: 'number', k: n } : null;
+  }
+  if (field.kind !== 'datetime') return null;
+  const date = parseDateValue(text, { nowMs: Math.floor(settings.nowMs / 60_000) * 60_000, timeZone: settings.timeZone ?? 'UTC' });
+  if (date.kind === 'day') return { sort: 'day', k: date.day };
+  if (date.kind === 'instant') return { sort: 'instant', k: date.iso };
+  return null;
+}
+
+/** The relative dates offered on datetime fields, each with what it resolves to now, and whether it is a local day. */
+const dateHelpers: readonly [expression: string, meaning: string, day: boolean][] = [
+  ['today', 'today, a local day', true],
+  ['yesterday', 'yesterday, a local day', true],
+  ['tomorrow', 'tomorrow, a local day', true],
+  ['now', 'this instant', false],
+  ['now-1h', 'one hour ago', false],
+  ['now-24h', '24 hours ago', false],
+  ['now-7d', 'seven days ago, this time of day', false],
+  ['now-7d/d', 'the local day seven days ago', true],
+  ['now-30d/d', 'the local day thirty days ago', true],
+  ['now/w', 'the start of this week (Monday), a local day', true],
+  ['now/M', 'the first day of this month', true],
+  ['now-1M/M', 'the first day of last month', true],
+  ['now/y', 'the first day of this year', true],
 ];
 
 /** Resolved date helpers per time zone and minute: resolving them with luxon costs more than the rest of a call. */
-const helperCache = new Map<string, { readonly today: string; readonly details: readonly string[] }>();
+const helperCache = new Map<string, ResolvedHelpers>();
+
+/** Today's day, and each helper's detail and order key (as a range bound), for one clock minute and zone. */
+interface ResolvedHelpers {
+  readonly today: string;
+  readonly details: readonly string[];
+  readonly keys: readonly (BoundKey | undefined)[];
+}
 
 /**
  * Today's day and each helper's detail for a clock and zone. Resolved at the start of the clock's minute and shown
  * to the minute: the query resolves them again when it is compiled, so the detail is a preview.
  */
-function resolvedHelpers(nowMs: number, zone: string): { readonly today: string; readonly details: readonly string[] } {
+function resolvedHelpers(nowMs: number, zone: string): ResolvedHelpers {
   const minute = Math.floor(nowMs / 60_000) * 60_000;
   const key = `${zone}\u0000${minute}`;
   let hit = helperCache.get(key);
   if (hit === undefined) {
     const today = resolveRelativeDate('today', minute, zone);
+    const keys: (BoundKey | undefined)[] = [];
     const details = dateHelpers.map(([expr, meaning]) => {
       const r = resolveRelativeDate(expr, minute, zone);
+      keys.push(r?.kind === 'day' ? { sort: 'day', k: r.day } : r?.kind === 'instant' ? { sort: 'instant', k: new Date(r.epochMs).toISOString() } : undefined);
       const resolved = r?.kind === 'day' ? `${r.day} (${zone})` : r?.kind === 'instant' ? `${new Date(r.epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
       return `${meaning}: ${resolved}`;
     });
-    hit = { today: today?.kind === 'day' ? today.day : formatDay(1970, 1, 1), details };
+    hit = { today: today?.kind === 'day' ? today.day : formatDay(1970, 1, 1), details, keys };
     if (helperCache.size >= 64) helperCache.clear();
     helperCache.set(key, hit);
   }
   return hit;
 }
 
-function dateCandidates(position: ValuePosition, settings: QuerySettings): Candidate[] {
+function dateCandidates(position: ValuePosition, settings: QuerySettings, days: boolean): Candidate[] {
   const zone = settings.timeZone ?? 'UTC';
-  const { today, details } = resolvedHelpers(settings.nowMs, zone);
+  const { today, details, keys } = resolvedHelpers(settings.nowMs, zone);
   const out: Candidate[] = [];
-  out.push({
-    item: {
-      label: 'YYYY-MM-DD',
-      kind: 'value',
-      detail: `a local day, e.g. today ${today} (${zone})`,
-      documentation:
-        "A calendar day, read in the query's time zone (Kustomer uses GMT when the query sets none). An ISO-8601 instant with Z or an offset (2024-06-24T16:30:00Z) names one moment instead.",
-      insertText: today,
-    },
-    match: 'YYYY-MM-DD',
-    group: 1,
+  if (days) {
+    out.push({
+      item: {
+        label: 'YYYY-MM-DD',
+        kind: 'value',
+        detail: `a local day, e.g. today ${today} (${zone})`,
+        documentation:
+          "A calendar day, read in the query's time zone (Kustomer uses GMT when the query sets none). An ISO-8601 instant with Z or an offset (2024-06-24T16:30:00Z) names one moment instead.",
+        insertText: today,
+      },
+      match: 'YYYY-MM-DD',
+      group: 1,
+      bound: { sort: 'day', k: today },
+    });
+  }
+  dateHelpers.forEach(([expr, , isDay], i) => {
+    const key = keys[i];
+    if (days || !isDay) out.push({ ...valueCandidate(expr, details[i]!, position, 0), ...(key ? { bound: key } : {}) });
   });
-  dateHelpers.forEach(([expr], i) => out.push(valueCandidate(expr, details[i]!, position, 0)));
   return out;
 }
 

@@ -13,6 +13,10 @@
  * - `equals` "is" (list attributes with a plural name "include"), `in` "is a or b", `contains` "contains "x"" (full
  *   text: "that mention "x""), `gt`/`gte`/`lt`/`lte` "more than", "at least", … and on dates "after", "on or after",
  *   "before", "on or before" (a local day `gte D` with `lt D+1` on the same attribute is "on D"), `not_set` "is not set";
+ * - every criterion of the body is said exactly once (a `gte D` / `lt D+1` pair once, as "on D"); clauses on one
+ *   attribute with the same verb are joined with "and" ("whose priority is at least 1 and at most 3") only when that
+ *   cannot be misread: a clause with a choice (`in`: "is 1 or 2") or without its own preposition ("today (…)") stays
+ *   a clause of its own, so `tags:a tags:(b OR c)` reads "whose tags include "a", whose tags include "b" or "c"";
  * - local days say the time zone they are read in (the body's `timeZone`, else GMT, Kustomer's default, §4);
  *   instants are shown in UTC; relative dates, when the caller says which values came from them, show the expression
  *   and the resolved date: "on or after today (24 June 2016, America/New_York)".
@@ -28,16 +32,13 @@ import { dayInWords, instantInWords } from './humanDates.js';
 /**
  * What the reading needs besides the body:
  * - `catalog`: to know custom attributes (kinds and labels); the standard fields are always known;
- * - `relative`: the relative date expression each emitted value came from, keyed by {@link relativeKey}.
+ * - `relative`: the relative date expression a criterion's value came from, keyed by the criterion object itself
+ *   (the `{attribute: {operator: value}}` item of the body's `and`/`or`/`not` arrays, or of a nested group), so an
+ *   expression labels exactly the criterion it produced — a literal date with the same value is not labelled.
  */
 export interface CriteriaWordsOptions {
   readonly catalog?: FieldCatalog;
-  readonly relative?: ReadonlyMap<string, string>;
-}
-
-/** The key of a value in {@link CriteriaWordsOptions.relative}: the attribute name and the emitted value. */
-export function relativeKey(attribute: string, value: string | number | boolean): string {
-  return `${attribute}\u0000${String(value)}`;
+  readonly relative?: ReadonlyMap<object, string>;
 }
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -58,12 +59,17 @@ export function contextNoun(queryContext: string): string {
   return `${queryContext} records`;
 }
 
-/** A clause: `lead` (`whose status`, `that`), the verb when true and when negated, and the rest. */
+/**
+ * A clause: `lead` (`whose status`, `that`), the verb when true and when negated, and the rest; `joinable` is false
+ * when the rest cannot take another rest after "and" without being misread (a choice "1 or 2", or a day with no
+ * preposition "today (…)").
+ */
 interface Clause {
   readonly lead: string;
   readonly pos: string;
   readonly neg: string;
   readonly rest: string;
+  readonly joinable?: boolean;
 }
 
 function say(c: Clause, negated: boolean): string {
@@ -147,7 +153,9 @@ interface Reading {
   readonly queryContext: string;
   readonly timeZone: string | null;
   readonly catalog: FieldCatalog | undefined;
-  readonly relative: ReadonlyMap<string, string> | undefined;
+  readonly relative: ReadonlyMap<object, string> | undefined;
+  /** How many times each criterion object was said (see {@link criteriaReading}). */
+  readonly uses: Map<object, number>;
 }
 
 /** A value in words: enum values and numbers bare, other strings quoted. */
@@ -157,10 +165,9 @@ function valueWords(v: Scalar, attr: AttributeWords): string {
   return JSON.stringify(v);
 }
 
-/** A date value in words, with its zone (days) and relative expression. */
-function dateWords(attribute: string, v: Scalar, r: Reading): string {
+/** A date value in words, with its zone (days) and the relative expression it came from, if any. */
+function dateWords(v: Scalar, expression: string | undefined, r: Reading): string {
   const text = String(v);
-  const expression = r.relative?.get(relativeKey(attribute, v));
   if (typeof v === 'string' && dayPattern.test(v)) {
     const zone = r.timeZone ?? 'GMT';
     return expression ? `${expression} (${dayInWords(v)}, ${zone})` : `${dayInWords(v)} (${zone})`;
@@ -174,8 +181,18 @@ function dateWords(attribute: string, v: Scalar, r: Reading): string {
 
 const orderWords = { gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most' } as const;
 
-/** One criterion as a clause; `dayPair` marks a `gte D` whose `lt D+1` was folded into it ("on D"). */
-function criterionClause(attribute: string, operator: string, value: unknown, r: Reading, dayPair = false): Clause {
+/** Counts a use of criterion `item` (see {@link criteriaReading}). */
+function use(item: object, r: Reading): void {
+  r.uses.set(item, (r.uses.get(item) ?? 0) + 1);
+}
+
+/**
+ * One criterion object `item` ({attribute: {operator: value}}) as a clause; `dayPair` is the `lt D+1` criterion
+ * folded into a `gte D` one ("on D"), said with it.
+ */
+function criterionClause(item: object, attribute: string, operator: string, value: unknown, r: Reading, dayPair?: object): Clause {
+  use(item, r);
+  if (dayPair) use(dayPair, r);
   const attr = attributeWords(attribute, r.queryContext, r.catalog);
   const kind = attr.field?.kind;
   const whose = `whose ${attr.noun}`;
@@ -187,8 +204,8 @@ function criterionClause(attribute: string, operator: string, value: unknown, r:
 
   if (isDate && isScalar(value)) {
     const isDay = typeof value === 'string' && dayPattern.test(value);
-    const when = dateWords(attribute, value, r);
-    const expression = r.relative?.get(relativeKey(attribute, value));
+    const expression = r.relative?.get(item);
+    const when = dateWords(value, expression, r);
     const preposition = dayPair
       ? expression !== undefined && /^(today|yesterday|tomorrow)$/i.test(expression)
         ? ''
@@ -200,13 +217,15 @@ function criterionClause(attribute: string, operator: string, value: unknown, r:
           lte: isDay ? 'on or before' : 'at or before',
           equals: isDay ? 'on exactly' : 'at exactly',
         } as Record<string, string>)[operator];
-    if (preposition === undefined) return { lead: whose, pos: `${operator}`, neg: `not ${operator}`, rest: when };
+    if (preposition === undefined) return { lead: whose, pos: `${operator}`, neg: `not ${operator}`, rest: when, joinable: false };
+    const rest = `${preposition} ${when}`.trim();
+    const joinable = preposition !== '';
     if (attr.event) {
       return attr.event.owner
-        ? { lead: `whose ${attr.event.owner}`, pos: `was ${attr.event.phrase}`, neg: `was not ${attr.event.phrase}`, rest: `${preposition} ${when}`.trim() }
-        : { lead: 'that', pos: `were ${attr.event.phrase}`, neg: `were not ${attr.event.phrase}`, rest: `${preposition} ${when}`.trim() };
+        ? { lead: `whose ${attr.event.owner}`, pos: `was ${attr.event.phrase}`, neg: `was not ${attr.event.phrase}`, rest, joinable }
+        : { lead: 'that', pos: `were ${attr.event.phrase}`, neg: `were not ${attr.event.phrase}`, rest, joinable };
     }
-    return { lead: whose, pos: 'is', neg: 'is not', rest: `${preposition} ${when}`.trim() };
+    return { lead: whose, pos: 'is', neg: 'is not', rest, joinable };
   }
 
   switch (operator) {
@@ -215,9 +234,10 @@ function criterionClause(attribute: string, operator: string, value: unknown, r:
       const values = Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
       const list = values.map((v) => valueWords(v, attr));
       const joined = list.length <= 1 ? (list[0] ?? '""') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
-      if (attr.ownStatus) return { lead: 'that', pos: 'are', neg: 'are not', rest: joined };
-      if (attr.plural) return { lead: whose, pos: 'include', neg: 'do not include', rest: joined };
-      return { ...is, rest: joined };
+      const joinable = list.length <= 1;
+      if (attr.ownStatus) return { lead: 'that', pos: 'are', neg: 'are not', rest: joined, joinable };
+      if (attr.plural) return { lead: whose, pos: 'include', neg: 'do not include', rest: joined, joinable };
+      return { ...is, rest: joined, joinable };
     }
     case 'contains': {
       const text = isScalar(value) ? JSON.stringify(String(value)) : '""';
@@ -231,12 +251,12 @@ function criterionClause(attribute: string, operator: string, value: unknown, r:
     case 'lte':
       return { ...is, rest: `${orderWords[operator]} ${isScalar(value) ? valueWords(value, attr) : JSON.stringify(value)}` };
     default:
-      return { lead: whose, pos: `${operator}`, neg: `not ${operator}`, rest: JSON.stringify(value) ?? '' };
+      return { lead: whose, pos: `${operator}`, neg: `not ${operator}`, rest: JSON.stringify(value) ?? '', joinable: false };
   }
 }
 
-/** A criterion object's single attribute, operator and value, or null when it is not one. */
-function criterionParts(item: unknown): { attribute: string; operator: string; value: unknown } | null {
+/** A criterion object's single attribute, operator and value (and the object), or null when it is not one. */
+function criterionParts(item: unknown): { item: object; attribute: string; operator: string; value: unknown } | null {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) return null;
   const keys = Object.keys(item);
   if (keys.length !== 1) return null;
@@ -245,7 +265,7 @@ function criterionParts(item: unknown): { attribute: string; operator: string; v
   if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return null;
   const ops = Object.keys(inner);
   if (ops.length !== 1) return null;
-  return { attribute, operator: ops[0]!, value: (inner as Record<string, unknown>)[ops[0]!] };
+  return { item, attribute, operator: ops[0]!, value: (inner as Record<string, unknown>)[ops[0]!] };
 }
 
 /** A nested group, if `item` is one (`{and|or|not: [...]}`). */
@@ -260,48 +280,58 @@ function groupParts(item: unknown): { kind: 'and' | 'or' | 'not'; items: unknown
 }
 
 /**
- * Clauses for an AND list: `gte D` and `lt D+1` on one attribute read as "on D", and other criteria on one attribute
- * with the same verb are joined: "whose priority is at least 1 and at most 3".
+ * Clauses for an AND list. A local day `gte D` and an `lt D+1` on the same attribute read together as "on D" (or
+ * "today (…)" when the `gte` came from `today`), in the place of the first of the two; every other criterion reads
+ * alone. Clauses on one attribute with the same lead and verb are joined — "whose priority is at least 1 and at most
+ * 3" — when both are joinable (see {@link Clause}). Each criterion is said exactly once.
  */
 function andClauses(items: readonly unknown[], r: Reading, depth: number): string[] {
   const parts = items.map(criterionParts);
   // The `lt` criteria by attribute and value, to find the `lt D+1` of each `gte D` in linear time.
   const lts = new Map<string, number[]>();
   parts.forEach((p, k) => {
-    if (p && p.operator === 'lt' && typeof p.value === 'string') {
-      const key = relativeKey(p.attribute, p.value);
+    if (p && p.operator === 'lt' && typeof p.value === 'string' && dayPattern.test(p.value)) {
+      const key = `${p.attribute}\u0000${p.value}`;
       const list = lts.get(key);
       if (list) list.push(k);
       else lts.set(key, [k]);
     }
   });
-  const used = new Set<number>();
-  const out: ({ attribute: string; clause: Clause } | string)[] = [];
-  // Clauses by attribute, lead and verb, to join the criteria of one attribute.
-  const byVerb = new Map<string, { attribute: string; clause: Clause }>();
+  // Pairs first, so that an `lt` said as part of "on D" is not also said alone (in either order).
+  const partnerOf = new Map<number, number>();
+  parts.forEach((p, i) => {
+    if (!p || p.operator !== 'gte' || typeof p.value !== 'string' || !dayPattern.test(p.value)) return;
+    const partners = lts.get(`${p.attribute}\u0000${addDays(p.value, 1)}`);
+    const j = partners?.find((k) => !partnerOf.has(k));
+    if (j === undefined) return;
+    partnerOf.set(i, j);
+    partnerOf.set(j, i);
+  });
+  const out: ({ clause: Clause } | string)[] = [];
+  // Joinable clauses by attribute, lead and verb, to join the criteria of one attribute.
+  const byVerb = new Map<string, { clause: Clause }>();
   const add = (attribute: string, clause: Clause) => {
     const key = `${attribute}\u0000${clause.lead}\u0000${clause.pos}`;
-    const same = byVerb.get(key);
+    const joinable = clause.joinable !== false;
+    const same = joinable ? byVerb.get(key) : undefined;
     if (same) same.clause = { ...same.clause, rest: `${same.clause.rest} and ${clause.rest}` };
     else {
-      const entry = { attribute, clause };
-      byVerb.set(key, entry);
+      const entry = { clause };
+      if (joinable) byVerb.set(key, entry);
       out.push(entry);
     }
   };
   items.forEach((item, i) => {
-    if (used.has(i)) return;
     const p = parts[i];
-    if (p && p.operator === 'gte' && typeof p.value === 'string' && dayPattern.test(p.value)) {
-      const partners = lts.get(relativeKey(p.attribute, addDays(p.value, 1)));
-      const j = partners?.find((k) => k !== i && !used.has(k));
-      if (j !== undefined) {
-        used.add(j);
-        add(p.attribute, criterionClause(p.attribute, 'gte', p.value, r, true));
-        return;
-      }
+    const partner = partnerOf.get(i);
+    if (p && partner !== undefined) {
+      if (partner < i) return; // said with its partner, at the partner's place
+      const gte = p.operator === 'gte' ? p : parts[partner]!;
+      const lt = p.operator === 'gte' ? parts[partner]! : p;
+      add(gte.attribute, criterionClause(gte.item, gte.attribute, 'gte', gte.value, r, lt.item));
+      return;
     }
-    if (p) add(p.attribute, criterionClause(p.attribute, p.operator, p.value, r));
+    if (p) add(p.attribute, criterionClause(p.item, p.attribute, p.operator, p.value, r));
     else out.push(itemWords(item, r, false, depth));
   });
   return out.map((o) => (typeof o === 'string' ? o : say(o.clause, false)));
@@ -310,7 +340,7 @@ function andClauses(items: readonly unknown[], r: Reading, depth: number): strin
 /** One item of an `and`/`or`/`not` array, in words; negated for `not` items. */
 function itemWords(item: unknown, r: Reading, negated: boolean, depth: number): string {
   const parts = criterionParts(item);
-  if (parts) return say(criterionClause(parts.attribute, parts.operator, parts.value, r), negated);
+  if (parts) return say(criterionClause(parts.item, parts.attribute, parts.operator, parts.value, r), negated);
   const group = groupParts(item);
   if (group && depth < 50) {
     let inner: string;
@@ -353,11 +383,19 @@ function sortWords(sort: unknown, r: Reading): string {
 }
 
 /**
- * Reads a criteria body in English (see the module comment). `criteria` is any JSON value; a body is an object with
- * a `queryContext` string and optional `and`, `or`, `not` (arrays or single items), `sort` and `timeZone`.
+ * A reading of a criteria body: the English `text` of {@link criteriaInWords}, and `uses`, how many times each
+ * criterion object of the body (`{attribute: {operator: value}}`) was said — exactly once for every criterion of a
+ * valid body (tests hold the reading to that).
  */
-export function criteriaInWords(criteria: unknown, opts: CriteriaWordsOptions = {}): string {
-  if (criteria === null || typeof criteria !== 'object' || Array.isArray(criteria)) return 'Not a search body: expected a JSON object.';
+export interface CriteriaReading {
+  readonly text: string;
+  readonly uses: ReadonlyMap<object, number>;
+}
+
+/** Reads a criteria body (see {@link criteriaInWords}), counting the uses of each criterion. Never throws. */
+export function criteriaReading(criteria: unknown, opts: CriteriaWordsOptions = {}): CriteriaReading {
+  const uses = new Map<object, number>();
+  if (criteria === null || typeof criteria !== 'object' || Array.isArray(criteria)) return { text: 'Not a search body: expected a JSON object.', uses };
   const body = criteria as Record<string, unknown>;
   const queryContext = typeof body.queryContext === 'string' ? body.queryContext : 'customer';
   const r: Reading = {
@@ -365,6 +403,7 @@ export function criteriaInWords(criteria: unknown, opts: CriteriaWordsOptions = 
     timeZone: typeof body.timeZone === 'string' ? body.timeZone : null,
     catalog: opts?.catalog,
     relative: opts?.relative,
+    uses,
   };
   const clauses = [...andClauses(asArray(body.and), r, 0), ...asArray(body.not).map((x) => itemWords(x, r, true, 0))];
   const ors = asArray(body.or).map((x) => itemWords(x, r, false, 0));
@@ -376,5 +415,13 @@ export function criteriaInWords(criteria: unknown, opts: CriteriaWordsOptions = 
   if (parts.length > 0) sentence += ` ${parts.join(', ')}`;
   const sort = sortWords(body.sort, r);
   if (sort) sentence += `; sorted by ${sort}`;
-  return sentence;
+  return { text: sentence, uses };
+}
+
+/**
+ * Reads a criteria body in English (see the module comment). `criteria` is any JSON value; a body is an object with
+ * a `queryContext` string and optional `and`, `or`, `not` (arrays or single items), `sort` and `timeZone`.
+ */
+export function criteriaInWords(criteria: unknown, opts: CriteriaWordsOptions = {}): string {
+  return criteriaReading(criteria, opts).text;
 }

@@ -12,9 +12,11 @@
  *   with the term, whether the value is quoted, and what the grammar expects there (a value, `OR`, or `TO`);
  * - `phrase`: inside a quoted full-text phrase (nothing to complete);
  * - `none`: nowhere anything can be typed usefully (inside an operator, after a closing bracket).
- * `from`/`to` is the span of the text at the cursor that a completion replaces (empty at a fresh position).
+ * `from`/`to` is the span of the text at the cursor that a completion replaces: the whole word when the cursor is in
+ * a word, at its end or at its start (so a completion never glues onto the word), empty at a fresh position.
  *
- * Offsets are UTF-16 code units; out-of-range offsets are clamped. Never throws.
+ * Offsets are UTF-16 code units; out-of-range offsets are clamped, and an offset inside a surrogate pair moves back to
+ * the start of its code point ({@link snapOffset}). Never throws.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveLimits, type Limits } from '../options.js';
@@ -47,7 +49,12 @@ export type TokenRole =
  * - `valueStart`: the offset right after the operator; `valueEnd`: the end of the value as typed (equal to
  *   `valueStart` when there is none), `Infinity` when a value list, range or quoted string is still open;
  * - `shape`: `single` (one value, or `a,b` / `a..b`), `group` (`(a OR b)`), `range` (`[a TO b]`);
- * - `value`: the decoded value when it is exactly one word or quoted string, else `null`.
+ * - `checkShape`: the shape the checker gives the term, for operator checks (`allows`): `list` for `(a OR b)` and
+ *   `a,b`, `range` for `[a TO b]` and `a..b`, else `single` — as far as it was typed (`x:a,` is already a list);
+ * - `value`: the decoded value when it is exactly one word or quoted string, else `null`;
+ * - `range`: for a range (`a..b`, `[a TO b]`), its low bound as typed (decoded; `null` when absent or `*`), whether
+ *   the low bound is exclusive (`{`), and the offset where the high bound starts (after `..` or `TO`; `Infinity`
+ *   before either is typed).
  */
 export interface FieldTermAt {
   readonly name: string;
@@ -58,7 +65,9 @@ export interface FieldTermAt {
   readonly valueStart: number;
   readonly valueEnd: number;
   readonly shape: 'single' | 'group' | 'range';
+  readonly checkShape: 'single' | 'list' | 'range';
   readonly value: string | null;
+  readonly range?: { readonly low: string | null; readonly lowExclusive: boolean; readonly highStart: number };
 }
 
 /** The result of {@link scanQuery}. `roles[i]` and `termOf[i]` (an index into `terms`, or -1) are per token. */
@@ -121,7 +130,9 @@ export function scanQuery(text: string, limits: Limits = {}): ScannedQuery {
     let j = i + 2;
     let valueEnd = valueStart;
     let shape: FieldTermAt['shape'] = 'single';
+    let checkShape: FieldTermAt['checkShape'] = 'single';
     let value: string | null = null;
+    let range: FieldTermAt['range'];
     const first = tokens[j];
     const mark = (k: number, role: TokenRole) => {
       roles[k] = role;
@@ -129,6 +140,7 @@ export function scanQuery(text: string, limits: Limits = {}): ScannedQuery {
     };
     if (first !== undefined && first.startOffset === valueStart && first.tokenType === T.LParen) {
       shape = 'group';
+      checkShape = 'list';
       let depth = 0;
       valueEnd = Infinity;
       for (; j < tokens.length; j++) {
@@ -144,11 +156,16 @@ export function scanQuery(text: string, limits: Limits = {}): ScannedQuery {
       }
     } else if (first !== undefined && first.startOffset === valueStart && isType(first, T.LBracket, T.LBrace)) {
       shape = 'range';
+      checkShape = 'range';
       valueEnd = Infinity;
+      const lowToken = tokens[i + 3];
+      const low = isType(lowToken, T.Word, T.Quoted) ? lowToken!.payload : null;
+      range = { low, lowExclusive: first.tokenType === T.LBrace, highStart: Infinity };
       for (; j < tokens.length; j++) {
         const v = tokens[j]!;
         if (j > i + 2 && !isType(v, T.Word, T.Quoted, T.Star, T.To, T.RBracket, T.RBrace)) break;
         mark(j, isType(v, T.Word, T.Quoted, T.Star) ? 'value' : 'value-syntax');
+        if (v.tokenType === T.To && range.highStart === Infinity) range = { ...range, highStart: tokenEnd(v) };
         if (isType(v, T.RBracket, T.RBrace)) {
           valueEnd = tokenEnd(v);
           j++;
@@ -163,6 +180,12 @@ export function scanQuery(text: string, limits: Limits = {}): ScannedQuery {
         const v = tokens[j]!;
         if (v.startOffset !== end || !isType(v, T.Word, T.Quoted, T.Star, T.Comma, T.DotDot)) break;
         mark(j, isType(v, T.Comma, T.DotDot) ? 'value-syntax' : 'value');
+        if (v.tokenType === T.Comma) checkShape = 'list';
+        else if (v.tokenType === T.DotDot) {
+          checkShape = 'range';
+          const low = j === firstValue + 1 && isType(tokens[firstValue], T.Word, T.Quoted) ? tokens[firstValue]!.payload : null;
+          range ??= { low, lowExclusive: false, highStart: tokenEnd(v) };
+        }
         end = tokenEnd(v);
       }
       valueEnd = end;
@@ -178,7 +201,9 @@ export function scanQuery(text: string, limits: Limits = {}): ScannedQuery {
       valueStart,
       valueEnd,
       shape,
+      checkShape,
       value,
+      ...(range ? { range } : {}),
     });
     i = j;
   }
@@ -276,11 +301,65 @@ function termContext(scan: ScannedQuery, beforeIndex: number): TermContext {
   return 'term';
 }
 
-/** Classifies `offset` in a scanned query. Never throws. */
-export function cursorAt(scan: ScannedQuery, offset: number): CursorPosition {
-  const { text, tokens, roles, termOf, terms } = scan;
+/**
+ * `offset` made a valid cursor in `text`: a non-finite offset is the end, a fraction is floored, an offset out of
+ * range is clamped to `0..text.length`, and an offset between the two halves of a surrogate pair (inside one code
+ * point, such as an emoji) moves back to the start of that code point, so that nothing splits it. UTF-16 offsets.
+ */
+export function snapOffset(text: string, offset: number): number {
   if (!Number.isFinite(offset)) offset = text.length;
   offset = Math.max(0, Math.min(text.length, Math.floor(offset)));
+  if (offset > 0 && offset < text.length) {
+    const high = text.charCodeAt(offset - 1);
+    const low = text.charCodeAt(offset);
+    if (high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) offset--;
+  }
+  return offset;
+}
+
+/** The index of the token that starts exactly at `offset`, or -1. */
+function tokenStartingAt(tokens: readonly Token[], offset: number): number {
+  const next = lastTokenBefore(tokens, offset) + 1;
+  return next < tokens.length && tokens[next]!.startOffset === offset ? next : -1;
+}
+
+/**
+ * The position of a cursor in or at either end of the word-like token at `index` (a name, a value, `OR`/`TO` in a
+ * value, a full-text word or phrase, a keyword): the whole token is what a completion replaces, and `prefix` is the
+ * part before the cursor (empty at the token's start). Undefined for other tokens (operators, punctuation, `-`), and
+ * right after a closing quote (a fresh position).
+ */
+function wordPosition(scan: ScannedQuery, index: number, offset: number): CursorPosition | undefined {
+  const { text, tokens, roles, termOf, terms } = scan;
+  const t = tokens[index]!;
+  const role = roles[index]!;
+  const from = t.startOffset;
+  const to = tokenEnd(t);
+  const prefix = text.slice(from, offset);
+  const quoted = t.tokenType === T.Quoted;
+  if (quoted && offset === to) return undefined;
+  if (role === 'name') return { kind: 'field', from, to, prefix, term: terms[termOf[index]!]! };
+  if (role === 'value' || (role === 'value-syntax' && isType(t, T.Or, T.To))) {
+    const term = terms[termOf[index]!]!;
+    if (quoted) return { kind: 'value', from, to, prefix: text.slice(Math.min(offset, from + 1), offset), term, quoted, expect: 'value' };
+    const expect = t.tokenType === T.Or ? 'or' : t.tokenType === T.To ? 'to' : 'value';
+    return { kind: 'value', from, to, prefix, term, quoted, expect };
+  }
+  if (role === 'text' || role === 'keyword') {
+    if (quoted) return { kind: 'phrase', from, to };
+    if (t.tokenType !== T.Minus) return { kind: 'term', from, to, prefix, after: termContext(scan, index - 1) };
+  }
+  return undefined;
+}
+
+/**
+ * Classifies `offset` in a scanned query (snapped by {@link snapOffset}). A cursor inside a word, at its end or at
+ * its start gives the whole word as `from`..`to`: a completion replaces the word, it is never glued onto it. Never
+ * throws.
+ */
+export function cursorAt(scan: ScannedQuery, offset: number): CursorPosition {
+  const { text, tokens, roles, termOf, terms } = scan;
+  offset = snapOffset(text, offset);
 
   // Inside a string that never ends.
   if (scan.openQuote >= 0 && offset > scan.openQuote) {
@@ -297,37 +376,23 @@ export function cursorAt(scan: ScannedQuery, offset: number): CursorPosition {
     };
   }
 
+  // In a word or at its end (the word the cursor ends wins over one that starts there).
   const index = tokenTouching(tokens, offset);
   if (index >= 0) {
-    const t = tokens[index]!;
-    const role = roles[index]!;
-    const from = t.startOffset;
-    const to = tokenEnd(t);
-    const prefix = text.slice(from, offset);
-    const quoted = t.tokenType === T.Quoted;
-    if (quoted && offset === to) {
-      // Just after the closing quote: a fresh position, handled below.
-    } else if (role === 'name') {
-      return { kind: 'field', from, to, prefix, term: terms[termOf[index]!]! };
-    } else if (role === 'value' || (role === 'value-syntax' && isType(t, T.Or, T.To))) {
-      const term = terms[termOf[index]!]!;
-      if (quoted) return { kind: 'value', from, to, prefix: text.slice(from + 1, offset), term, quoted, expect: 'value' };
-      if (t.tokenType === T.Or || t.tokenType === T.To) {
-        return { kind: 'value', from, to, prefix, term, quoted, expect: t.tokenType === T.Or ? 'or' : 'to' };
-      }
-      return { kind: 'value', from, to, prefix, term, quoted, expect: 'value' };
-    } else if (role === 'text' || role === 'keyword') {
-      if (quoted) return { kind: 'phrase', from, to };
-      if (t.tokenType !== T.Minus) {
-        return { kind: 'term', from, to, prefix, after: termContext(scan, index - 1) };
-      }
-    } else if (role === 'operator' && offset === to) {
-      // Right after the operator: the value starts here.
-      const term = terms[termOf[index]!]!;
-      return { kind: 'value', from: offset, to: offset, prefix: '', term, quoted: false, expect: 'value' };
-    } else if (role === 'operator') {
-      return { kind: 'none', from: offset, to: offset };
-    }
+    const word = wordPosition(scan, index, offset);
+    if (word) return word;
+    if (roles[index] === 'operator' && offset < tokenEnd(tokens[index]!)) return { kind: 'none', from: offset, to: offset };
+  }
+  // At the start of a word: the word is replaced, as with the cursor inside it.
+  const starting = tokenStartingAt(tokens, offset);
+  if (starting >= 0) {
+    const word = wordPosition(scan, starting, offset);
+    if (word) return word;
+  }
+  if (index >= 0 && roles[index] === 'operator') {
+    // Right after the operator: the value starts here.
+    const term = terms[termOf[index]!]!;
+    return { kind: 'value', from: offset, to: offset, prefix: '', term, quoted: false, expect: 'value' };
   }
 
   // A fresh position: between tokens, in white space, or right after punctuation.

@@ -15,7 +15,7 @@ import { isValidContext, resolveField, sortOnlyFields, type FieldInfo } from '..
 import { checkValue } from '../schema/values.js';
 import type { ComparisonOperator, Span } from '../syntax/ast.js';
 import * as T from '../syntax/tokens.js';
-import { lastTokenBefore, scanQuery, tokenEnd, type FieldTermAt, type ScannedQuery } from './cursor.js';
+import { lastTokenBefore, scanQuery, snapOffset, tokenEnd, type FieldTermAt, type ScannedQuery } from './cursor.js';
 import { directiveDoc, fieldDocumentation, keywordMeaning, operatorCriterion, operatorMeaning, sortability, valueShape } from './docs.js';
 import { dayInWords, instantInWords } from './humanDates.js';
 import { querySettings, type QuerySettings } from './settings.js';
@@ -77,16 +77,17 @@ export interface Description {
 }
 
 /**
- * Describes what is at `offset` in `text` (the character after the cursor, or the word the cursor ends): see
- * {@link Description}. Returns `null` in white space or where there is nothing to say. Never throws.
+ * Describes what is at `offset` in `text` (the character after the cursor, or the word the cursor ends; an operator
+ * character after the cursor wins over the word it ends — see `tokenIndexAt`): see {@link Description}. An offset
+ * inside a surrogate pair moves to the start of its code point. Returns `null` in white space or where there is
+ * nothing to say. Never throws.
  */
 export function describe(text: string, offset: number, opts: CompileOptions = {}): Description | null {
   opts ??= {};
   try {
     const scan = scanQuery(typeof text === 'string' ? text : String(text), opts);
     const settings = querySettings(scan, opts);
-    const at = Math.max(0, Math.min(scan.text.length, Number.isFinite(offset) ? Math.floor(offset) : scan.text.length));
-    return describeAt(scan, settings, at);
+    return describeAt(scan, settings, snapOffset(scan.text, typeof offset === 'number' ? offset : Number(offset)));
   } catch {
     return null;
   }
@@ -111,8 +112,11 @@ export function fieldDescription(field: FieldInfo, queryContext: string | null):
 }
 
 /**
- * The index of the token to describe: a word (name, value, word, keyword) the cursor is in or at the end of; else
- * the token holding the character at `offset` (an operator, a parenthesis); else the one ending there.
+ * The index of the token to describe: the token holding the character after the cursor (`offset`), when it is a
+ * word or a field's operator; else a word (name, value, word, keyword) the cursor is at the end of; else the token
+ * holding the character at `offset` (a parenthesis); else the one ending there. So the cursor on the `>` of
+ * `conversation_priority>4` (offset 21) describes the operator, as on either character of `>=`. The `:` right after
+ * a directive's name (`sort:`) is part of the directive and describes it.
  */
 function tokenIndexAt(scan: ScannedQuery, offset: number): number {
   let ending = -1;
@@ -124,7 +128,8 @@ function tokenIndexAt(scan: ScannedQuery, offset: number): number {
     else if (offset === tokenEnd(t)) ending = i;
   }
   const wordy = (i: number) => i >= 0 && scan.roles[i] !== 'operator' && scan.roles[i] !== 'punct' && !(scan.roles[i] === 'value-syntax' && scan.tokens[i]!.image.length === 1);
-  if (ending >= 0 && wordy(ending) && !wordy(holding)) return ending;
+  const fieldOperator = (i: number) => i >= 0 && scan.roles[i] === 'operator' && !(scan.terms[scan.termOf[i]!]?.directive && scan.tokens[i]!.image === ':');
+  if (ending >= 0 && wordy(ending) && !wordy(holding) && !fieldOperator(holding)) return ending;
   return holding >= 0 ? holding : ending;
 }
 
@@ -220,12 +225,21 @@ function operatorDescription(term: FieldTermAt, span: Span, settings: QuerySetti
     return { kind: 'operator', span, title: `${op} — ${operatorMeaning(op)}`, summary: `${op} means ${operatorMeaning(op)}; Kustomer ${operatorCriterion(op)}.`, operator: op };
   }
   const kind = r.field.kind;
-  const shape = term.shape === 'range' || term.value?.includes('..') ? 'range' : 'single';
-  const ok = allows(kind, op as ComparisonOperator, shape);
-  const lines = [
-    `${term.name}${op}… means ${operatorMeaning(op, kind)} (Kustomer ${operatorCriterion(op, kind)}).`,
-    ok ? `A ${kindLabel(kind)} field takes it.` : `A ${kindLabel(kind)} field does not take it; it takes ${allowedOperators(kind).join(' ')}.`,
-  ];
+  const ok = allows(kind, op as ComparisonOperator, term.checkShape);
+  if (!ok) {
+    return {
+      kind: 'operator',
+      span,
+      title: `${op} — ${notTaken(kind, op, term.checkShape)}`,
+      summary: [
+        `A ${kindLabel(kind)} field does not take it${term.checkShape === 'single' ? '' : ` with a ${term.checkShape === 'list' ? 'value list' : 'range'}`}; ${term.name} takes ${allowedOperators(kind).join(' ')} (compile reports KQ2004).`,
+        `On fields that take it, ${op} means ${operatorMeaning(op)}.`,
+      ].join('\n'),
+      field: fieldDescription(r.field, settings.queryContext),
+      operator: op,
+    };
+  }
+  const lines = [`${term.name}${op}… means ${operatorMeaning(op, kind)} (Kustomer ${operatorCriterion(op, kind)}).`, `A ${kindLabel(kind)} field takes it.`];
   return {
     kind: 'operator',
     span,
@@ -234,6 +248,12 @@ function operatorDescription(term: FieldTermAt, span: Span, settings: QuerySetti
     field: fieldDescription(r.field, settings.queryContext),
     operator: op,
   };
+}
+
+/** "not taken by a list field" (with a value list / a range): what an operator is on a kind that does not take it. */
+function notTaken(kind: FieldKind, op: string, shape: FieldTermAt['checkShape']): string {
+  const what = shape === 'list' ? `${op} with a value list` : shape === 'range' ? 'a range' : op;
+  return `${what} is not taken by a ${kindLabel(kind)} field`;
 }
 
 function valueSyntaxDescription(type: unknown, image: string, span: Span): Description {
@@ -270,6 +290,18 @@ function describeValue(term: FieldTermAt, text: string, span: Span, settings: Qu
   const field = r.field;
   const fd = fieldDescription(field, settings.queryContext);
   const op = term.operator as ComparisonOperator;
+  if (!allows(field.kind, op, term.checkShape)) {
+    // The term does not compile (KQ2004): no meaning is given for an operator the field does not take.
+    const problem = notTaken(field.kind, op, term.checkShape);
+    return {
+      kind: 'value',
+      span,
+      title: `${text} — ${problem}`,
+      summary: `${term.name}${op}${text} does not compile: ${problem} (KQ2004). ${term.name} takes ${allowedOperators(field.kind).join(' ')}.`,
+      field: fd,
+      value: { text, valid: false, problem },
+    };
+  }
   if (matchesWords(field, op)) {
     return { kind: 'value', span, title: `${text} — words to find`, summary: `${term.name}${op}${text} matches when ${term.name} contains the word(s) "${text}" (whole words).`, field: fd, value: { text, valid: true } };
   }

@@ -16,7 +16,8 @@ import type { ScannedQuery } from './cursor.js';
  * - `contextGiven`: true when the context came from a directive or the option rather than from the fields;
  * - `timeZone`: the `tz:` directive's zone, else `opts.timeZone`, canonical IANA spelling; `null` when neither is a
  *   valid zone (Kustomer then reads local days in GMT);
- * - `nowMs`: `opts.now` in epoch milliseconds, or the real time when it is absent or invalid.
+ * - `nowMs`: `opts.now` in epoch milliseconds, or the real time when it is absent or invalid;
+ * - `nested`: `opts.nested` (nested groups allowed: a list of local days compiles only then, KQ3004).
  */
 export interface QuerySettings {
   readonly catalog: FieldCatalog;
@@ -24,6 +25,7 @@ export interface QuerySettings {
   readonly contextGiven: boolean;
   readonly timeZone: string | null;
   readonly nowMs: number;
+  readonly nested: boolean;
 }
 
 /** The settings of a scanned query. Never throws. */
@@ -61,5 +63,5 @@ export function querySettings(scan: ScannedQuery, opts: CompileOptions): QuerySe
     if (zone.ok) timeZone = zone.zone;
   }
   const clock = resolveClock(opts.now);
-  return { catalog, queryContext, contextGiven, timeZone, nowMs: clock.ok ? clock.epochMs : Date.now() };
+  return { catalog, queryContext, contextGiven, timeZone, nowMs: clock.ok ? clock.epochMs : Date.now(), nested: opts.nested === true };
 }

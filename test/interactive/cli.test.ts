@@ -58,6 +58,24 @@ test("kq complete --json --limit 2 'sort:cust'", async () => {
   assert.is(body.items.length, 2);
 });
 
+test(`kq complete --json --at 16 'customer_name:"😀' (inside a surrogate pair: snapped, nothing split)`, async () => {
+  const r = await kq(['complete', '--json', '--at', '16', 'customer_name:"😀']);
+  assert.is(r.status, 0);
+  const body = JSON.parse(r.out);
+  assert.equal([body.from, body.to], [14, 17]);
+});
+
+test("kq complete --at 20 'conversation_status:open' (at the start of the value: it is replaced)", async () => {
+  const r = await kq(['complete', '--json', '--at', '20', 'conversation_status:open']);
+  const body = JSON.parse(r.out);
+  assert.equal([body.from, body.to], [20, 24]);
+});
+
+test("kq explain 'conversation_created_at<today conversation_created_at>=yesterday' --now 2026-11-30T15:00:00Z", async () => {
+  const r = await kq(['explain', 'conversation_created_at<today conversation_created_at>=yesterday', '--now', '2026-11-30T15:00:00Z']);
+  assert.is(r.out, 'conversations that were created yesterday (29 November 2026, GMT)\n');
+});
+
 test("kq complete --at x 'a' and --at 9 'a' (usage errors)", async () => {
   assert.is((await kq(['complete', '--at', 'x', 'a'])).status, 2);
   const past = await kq(['complete', '--at', '9', 'a']);

@@ -270,6 +270,111 @@ test('(a OR b)| (right after a closing parenthesis: nothing)', () => {
   assert.equal(run('(a OR b)|').items, []);
 });
 
+// --- The cursor at the start of a word: the word is replaced, nothing is glued onto it --------------------------------
+
+/** The text after putting the first item whose text is `choice` in place. */
+function apply(marked: string, choice: string): string {
+  const { text } = cursor(marked);
+  const r = run(marked);
+  const item = r.items.find((i) => (i.insertText ?? i.label) === choice);
+  assert.ok(item, `${choice} is not offered for ${marked}: ${texts(r.items).slice(0, 8).join(' ')}`);
+  return text.slice(0, r.from) + choice + text.slice(r.to);
+}
+
+test('conversation_status:|open (the value is replaced)', () => {
+  const r = run('conversation_status:|open');
+  assert.equal([r.from, r.to], [20, 24]);
+  assert.equal(labels(r.items), ['snoozed', 'open', 'done', '*']);
+  assert.is(apply('conversation_status:|open', 'snoozed'), 'conversation_status:snoozed');
+});
+
+test('sort:|customer_name, tz:|Europe/Paris (directive values are replaced)', () => {
+  assert.equal([run('sort:|customer_name').from, run('sort:|customer_name').to], [5, 18]);
+  assert.is(apply('sort:|customer_name', 'customer_created_at'), 'sort:customer_created_at');
+  assert.is(apply('tz:|Europe/Paris', 'UTC'), 'tz:UTC');
+});
+
+test('x |conversation_st (a word in term position is replaced)', () => {
+  const r = run('x |conversation_st');
+  assert.equal([r.from, r.to], [2, 17]);
+  assert.is(apply('x |conversation_st', 'AND'), 'x AND');
+  assert.is(apply('x |conversation_st', 'conversation_status'), 'x conversation_status');
+});
+
+test('conversation_status:(|open OR done) and conversation_status:(open OR |done) (values in a list)', () => {
+  assert.is(apply('conversation_status:(|open OR done)', 'snoozed'), 'conversation_status:(snoozed OR done)');
+  assert.is(apply('conversation_status:(open OR |done)', 'snoozed'), 'conversation_status:(open OR snoozed)');
+});
+
+test('|conversation_status:open (the name of a field term is replaced)', () => {
+  const r = run('|conversation_status:open');
+  assert.equal([r.from, r.to], [0, 19]);
+  assert.is(apply('|conversation_status:open', 'conversation_priority'), 'conversation_priority:open');
+});
+
+test('conversation_status:|"open" (a quoted value is replaced, quotes included)', () => {
+  const r = run('conversation_status:|"open"');
+  assert.equal([r.from, r.to], [20, 26]);
+  assert.is(apply('conversation_status:|"open"', '"done"'), 'conversation_status:"done"');
+});
+
+// --- Only what compiles is offered ---------------------------------------------------------------------------------
+
+test('sort:customer_name,| tz:UTC,| context:(| has:x,| sort:[| (a directive takes one value: nothing)', () => {
+  for (const marked of ['sort:customer_name,|', 'tz:UTC,|', 'context:(|', 'has:x,|', 'sort:[|', 'sort:(customer_name |', 'in:conversation..|']) {
+    assert.equal(run(marked).items, [], marked);
+  }
+});
+
+test('conversation_status:open..| and conversation_status:[open | (a list field takes no range: nothing)', () => {
+  assert.equal(run('conversation_status:open..|').items, []);
+  assert.equal(run('conversation_status:[open |').items, []);
+  assert.equal(run('conversation_status:[|').items, []);
+});
+
+test('conversation_created_at:(| (flat: instants only, no local days; nested: days too)', () => {
+  const flat = labels(run('conversation_created_at:(|').items);
+  assert.ok(flat.includes('now') && flat.includes('now-1h'));
+  for (const day of ['today', 'yesterday', 'now-7d/d', 'now/M', 'YYYY-MM-DD']) assert.ok(!flat.includes(day), day);
+  const comma = labels(run('conversation_created_at:now,|').items);
+  assert.ok(!comma.includes('today') && comma.includes('now-1h'));
+  const nested = labels(run('conversation_created_at:(|', { nested: true }).items);
+  assert.ok(nested.includes('today') && nested.includes('YYYY-MM-DD'));
+});
+
+test('conversation_created_at=(| (= takes no list on a datetime: nothing)', () => {
+  assert.equal(run('conversation_created_at=(|').items, []);
+});
+
+test('conversation_priority:1..| and conversation_created_at:today..| (ranges on ordered kinds: values)', () => {
+  assert.equal(labels(run('conversation_priority:1..|').items), ['1', '2', '3', '4', '5']);
+  assert.ok(labels(run('conversation_created_at:today..|').items).includes('today'));
+});
+
+test('conversation_priority:3..| and conversation_created_at:[now TO | (a high bound is never below the low one: KQ2016)', () => {
+  assert.equal(labels(run('conversation_priority:3..|').items), ['3', '4', '5']);
+  assert.equal(labels(run('conversation_priority:{3 TO |').items), ['4', '5']);
+  const dates = labels(run('conversation_created_at:[now TO |').items);
+  assert.ok(dates.includes('now') && !dates.includes('now-1h') && !dates.includes('now-7d'));
+  assert.ok(dates.includes('yesterday'), 'a day and an instant are not compared');
+  const days = labels(run('conversation_created_at:today..|').items);
+  assert.ok(days.includes('today') && days.includes('tomorrow') && !days.includes('yesterday'));
+});
+
+// --- Offsets inside a surrogate pair -------------------------------------------------------------------------------
+
+test('😀 at 1 (inside the pair: snapped to its start, nothing splits it)', () => {
+  const r = complete('😀', 1, opts());
+  assert.equal([r.from, r.to], [0, 0]);
+  assert.equal(r, complete('😀', 0, opts()));
+});
+
+test('customer_name:"😀 at 16 (inside the pair in a quoted value: snapped)', () => {
+  const r = complete('customer_name:"😀', 16, opts());
+  assert.is(r.from, 14);
+  assert.is(r.to, 17);
+});
+
 // --- Options and bad input ---------------------------------------------------------------------------------------------
 
 test('conv| [maxItems: 3]', () => {

@@ -36,6 +36,15 @@ const rows: [string, object][] = [
   ['"a b|', { kind: 'phrase', from: 0, to: 4 }],
   ['"a b"|', { kind: 'none', from: 5, to: 5 }],
   ['n>|=1', { kind: 'none', from: 2, to: 2 }],
+  // The cursor at the start of a word: the whole word is replaced.
+  ['status:|open', { kind: 'value', from: 7, to: 11, prefix: '', quoted: false, expect: 'value' }],
+  ['status:(|a OR b)', { kind: 'value', from: 8, to: 9, prefix: '', quoted: false, expect: 'value' }],
+  ['status:(a |OR b)', { kind: 'value', from: 10, to: 12, prefix: '', quoted: false, expect: 'or' }],
+  ['status:|"o"', { kind: 'value', from: 7, to: 10, prefix: '', quoted: true, expect: 'value' }],
+  ['x |conversation_st', { kind: 'term', from: 2, to: 17, prefix: '', after: 'term' }],
+  ['|stat:open', { kind: 'field', from: 0, to: 4, prefix: '' }],
+  ['a |AND b', { kind: 'term', from: 2, to: 5, prefix: '', after: 'term' }],
+  ['|"a b"', { kind: 'phrase', from: 0, to: 5 }],
 ];
 
 for (const [marked, expected] of rows) {

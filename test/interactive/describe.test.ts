@@ -74,6 +74,53 @@ test('message_body~ vs conversation_status~ (whether the kind takes the operator
   assert.match(run('conversation_status~')!.summary, 'does not take it');
 });
 
+test('customer_tags~vip at 14 and conversation_status>open at 21 (a value after an operator the kind does not take)', () => {
+  const tags = describe('customer_tags~vip', 14, opts())!;
+  assert.is(tags.kind, 'value');
+  assert.is(tags.value!.valid, false);
+  assert.match(tags.title, '~ is not taken by a list field');
+  assert.not.match(tags.summary, 'words to find');
+  assert.match(tags.summary, 'KQ2004');
+  const status = describe('conversation_status>open', 21, opts())!;
+  assert.is(status.value!.valid, false);
+  assert.match(status.summary, '> is not taken by a list field');
+  assert.not.match(status.summary, 'greater than');
+});
+
+test('customer_tags~vip at 13 and conversation_status>open at 19 (the operator: not taken, and no meaning claimed for the field)', () => {
+  const d = describe('customer_tags~vip', 13, opts())!;
+  assert.is(d.kind, 'operator');
+  assert.is(d.title, '~ — ~ is not taken by a list field');
+  assert.match(d.summary, 'does not take it');
+  assert.is(describe('conversation_status>open', 19, opts())!.kind, 'operator');
+});
+
+test('conversation_status:open..done at 19 and at 26 (a range on a list field: the operator and the value say so)', () => {
+  assert.match(describe('conversation_status:open..done', 19, opts())!.title, 'a range is not taken by a list field');
+  assert.is(describe('conversation_status:open..done', 26, opts())!.value!.valid, false);
+});
+
+test('conversation_priority>4 and customer_tags~vip: every offset (the operator character describes the operator)', () => {
+  const kinds = (text: string) => Array.from({ length: text.length + 1 }, (_, i) => describe(text, i, opts())?.kind);
+  const priority = kinds('conversation_priority>4');
+  assert.equal(priority.slice(0, 21), Array(21).fill('field'));
+  assert.equal(priority.slice(21), ['operator', 'value', 'value']);
+  assert.is(describe('conversation_priority>4', 21, opts())!.operator, '>');
+  const tags = kinds('customer_tags~vip');
+  assert.equal(tags.slice(13, 15), ['operator', 'value']);
+  for (const [text, op] of [['customer_name:bob', ':'], ['customer_name=bob', '='], ['conversation_priority<4', '<']] as const) {
+    const at = text.indexOf(op);
+    assert.is(describe(text, at, opts())!.kind, 'operator', text);
+  }
+});
+
+test('😀 at 1 and customer_name:"😀" at 16 (inside a surrogate pair: snapped to its start)', () => {
+  assert.equal(describe('customer_name:"😀"', 16, opts()), describe('customer_name:"😀"', 15, opts()));
+  const d = describe('customer_name:"😀"', 16, opts())!;
+  assert.equal(d.span, { start: 14, end: 18 });
+  assert.equal(describe('😀', 1, opts()), describe('😀', 0, opts()));
+});
+
 test('sort|:customer_name (a directive: the word at the cursor before the operator after it)', () => {
   const d = run('sort|:customer_name')!;
   assert.is(d.kind, 'directive');

@@ -50,6 +50,39 @@ rows([
   ['a OR -b', 'customers that mention "a", or (none of: that mention "b")', { nested: true }],
 ]);
 
+// Clauses on one field: a choice is never joined to another clause with "and", and each criterion is said once.
+rows([
+  ['conversation_tags:a conversation_tags:(b OR c)', 'conversations whose tags include "a", whose tags include "b" or "c"'],
+  ['conversation_priority:(1 OR 2) conversation_priority:3', 'conversations whose priority is 1 or 2, whose priority is 3'],
+  ['conversation_created_at<today conversation_created_at>=yesterday', 'conversations that were created yesterday (29 November 2026, GMT)', { now: '2026-11-30T15:00:00Z' }],
+  ['conversation_created_at>=yesterday conversation_created_at<today', 'conversations that were created yesterday (29 November 2026, GMT)', { now: '2026-11-30T15:00:00Z' }],
+  ['conversation_created_at:today conversation_created_at:yesterday', 'conversations that were created today (30 November 2026, GMT), that were created yesterday (29 November 2026, GMT)', { now: '2026-11-30T15:00:00Z' }],
+  ['conversation_created_at>=today conversation_created_at:today', 'conversations that were created today (30 November 2026, GMT), that were created on or after today (30 November 2026, GMT)', { now: '2026-11-30T15:00:00Z' }],
+]);
+
+// A relative expression labels the criterion it came from, never a literal date with the same value.
+rows([
+  [
+    'conversation_created_at>=2026-11-30 conversation_created_at<=today',
+    'conversations that were created on or after 30 November 2026 (GMT) and on or before today (30 November 2026, GMT)',
+    { now: '2026-11-30T15:00:00Z' },
+  ],
+  [
+    'conversation_created_at<=today conversation_created_at>=2026-11-30',
+    'conversations that were created on or before today (30 November 2026, GMT) and on or after 30 November 2026 (GMT)',
+    { now: '2026-11-30T15:00:00Z' },
+  ],
+  ['conversation_created_at:today conversation_created_at<2026-12-01', 'conversations that were created today (30 November 2026, GMT), that were created before 1 December 2026 (GMT)', { now: '2026-11-30T15:00:00Z' }],
+  ['conversation_created_at:[now-7d/d TO 2026-11-23]', 'conversations that were created on or after now-7d/d (23 November 2026, GMT) and on or before 23 November 2026 (GMT)', { now: '2026-11-30T15:00:00Z' }],
+]);
+
+test('criteriaInWords: relative expressions are keyed by the criterion object', () => {
+  const literal = { conversation_created_at: { gte: '2026-11-30' } };
+  const relative = { conversation_created_at: { lte: '2026-11-30' } };
+  const text = criteriaInWords({ queryContext: 'conversation', and: [literal, relative] }, { relative: new Map([[relative, 'today']]) });
+  assert.is(text, 'conversations that were created on or after 30 November 2026 (GMT) and on or before today (30 November 2026, GMT)');
+});
+
 test('x:1 (a query with errors: they are listed)', () => {
   const text = explain('x:1', opts());
   assert.match(text, 'cannot be explained');

@@ -4,12 +4,15 @@
  * - every field is offered for every prefix of its name, and a completion put in place reads back as that field;
  * - every value offered after `field<op>` compiles (enum values, booleans, date helpers, the priority range);
  * - on generated valid queries, describe names the field of every field term, and explain says every value of the
- *   criteria (nothing is dropped from the reading).
+ *   criteria (nothing is dropped from the reading), says every criterion of the body exactly once, and labels no
+ *   more criteria with a relative expression (`today (…)`) than the query wrote it.
  */
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { allows } from '../../src/check/operators.js';
+import { catalogFor } from '../../src/check/check.js';
+import { criteriaReading } from '../../src/interactive/criteriaInWords.js';
 import { dayInWords, instantInWords } from '../../src/interactive/humanDates.js';
 import { compile, complete, describe, explainQuery, parse, standardFields, walk, type ComparisonOperator } from '../../src/index.js';
 import { fcOptions } from '../helpers/fc.js';
@@ -23,15 +26,21 @@ const hostileText = fc
   .array(fc.constantFrom('a', 'conversation_status', ':', '(', ')', '"', '\\', ' ', '\u00a0', '-', ',', '..', '[', '{', '}', ']', '*', 'OR', 'TO', '>=', '~', '!=', 'é', '😀', '\ud800', 'sort:', 'tz:', 'has:', '__proto__'), { maxLength: 20 })
   .map((parts) => parts.join(''));
 
-test('complete, describe and explain never throw, and keep their spans around the cursor', () => {
+/** True when `offset` is between the two halves of a surrogate pair. */
+const splitsPair = (text: string, offset: number) => /[\ud800-\udbff]/.test(text[offset - 1] ?? '') && /[\udc00-\udfff]/.test(text[offset] ?? '');
+
+test('complete, describe and explain never throw, and keep their spans around the cursor (snapped out of surrogate pairs)', () => {
   fc.assert(
-    fc.property(fc.oneof(hostileText, fc.string({ maxLength: 40 })), fc.integer({ min: -3, max: 60 }), (text, offset) => {
-      const at = Math.max(0, Math.min(text.length, offset));
+    fc.property(fc.oneof(hostileText, fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 10 })), fc.integer({ min: -3, max: 60 }), (text, offset) => {
+      const clamped = Math.max(0, Math.min(text.length, offset));
+      const at = splitsPair(text, clamped) ? clamped - 1 : clamped;
       const c = complete(text, offset, { now });
       assert.ok(c.from <= at && at <= c.to && c.to <= text.length, `${c.from} ${at} ${c.to}`);
+      assert.ok(!splitsPair(text, c.from) && !splitsPair(text, c.to), `${c.from}..${c.to} splits a surrogate pair`);
       for (const item of c.items) assert.type(item.label, 'string');
       const d = describe(text, offset, { now });
       if (d) assert.ok(d.span.start >= 0 && d.span.start <= d.span.end && d.span.end <= text.length && d.span.start <= at && at <= d.span.end);
+      if (d) assert.ok(!splitsPair(text, d.span.start) && !splitsPair(text, d.span.end));
       assert.type(explainQuery(text, { now }).diagnostics, 'object');
     }),
     fcOptions(400),
@@ -69,6 +78,26 @@ test('every value offered after field<op> compiles', () => {
         const q = text + (item.insertText ?? item.label);
         const r = compile(q, { now, timeZone });
         assert.ok(r.criteria, `${q}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
+      }
+    }),
+    fcOptions(300),
+  );
+});
+
+test('every value offered in a value list or a range compiles (flat and nested)', () => {
+  const valued = [...standardFields.values()].filter((f) => f.enum || f.kind === 'boolean' || f.kind === 'datetime' || f.name === 'conversation_priority');
+  fc.assert(
+    fc.property(fc.constantFrom(...valued), fc.constantFrom('group', 'comma', 'dots', 'range'), fc.boolean(), (field, form, nested) => {
+      // A first value that is valid in every form: an instant on datetimes (a day in a flat list is KQ3004).
+      const first = field.kind === 'datetime' ? 'now' : complete(`${field.name}:`, field.name.length + 1, { now }).items.find((i) => i.kind === 'value' && i.label !== '*')?.label;
+      if (first === undefined) return;
+      const [before, after] =
+        form === 'group' ? [`${field.name}:(${first} OR `, ')'] : form === 'comma' ? [`${field.name}:${first},`, ''] : form === 'dots' ? [`${field.name}:${first}..`, ''] : [`${field.name}:[${first} TO `, ']'];
+      const c = complete(before, before.length, { now, nested });
+      for (const item of c.items) {
+        const q = before + (item.insertText ?? item.label) + after;
+        const r = compile(q, { now, nested });
+        assert.ok(r.criteria, `${q}${nested ? ' [nested]' : ''}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
       }
     }),
     fcOptions(300),
@@ -137,6 +166,55 @@ test('explain says every value of the criteria of a valid query', () => {
       }
     }),
     fcOptions(300),
+  );
+});
+
+/** Every criterion object (`{attribute: {operator: value}}`) of a body, nested groups included. */
+function criterionObjects(node: unknown, out: object[] = [], depth = 0): object[] {
+  if (depth > 60 || node === null || typeof node !== 'object') return out;
+  if (Array.isArray(node)) {
+    for (const x of node) criterionObjects(x, out, depth + 1);
+    return out;
+  }
+  const keys = Object.keys(node);
+  if (keys.length === 1 && ['and', 'or', 'not'].includes(keys[0]!)) return criterionObjects((node as Record<string, unknown>)[keys[0]!], out, depth + 1);
+  out.push(node);
+  return out;
+}
+
+/** Terms on two datetime fields mixing literal days, relative days and instants, with every operator. */
+const dateTerms = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom('', '-'),
+      fc.constantFrom('conversation_created_at', 'conversation_updated_at'),
+      fc.constantFrom(':', '>', '>=', '<', '<=', '!='),
+      fc.constantFrom('2024-06-23', '2024-06-24', '2024-06-25', 'today', 'yesterday', 'tomorrow', 'now-1d/d', 'now/w', 'now', 'now-1h', '2024-06-24T12:00:00Z'),
+    ),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map((terms) => terms.map(([neg, f, op, v]) => `${neg}${f}${op}${v}`).join(' '));
+
+const expressions = ['today', 'yesterday', 'tomorrow', 'now-1d/d', 'now/w', 'now', 'now-1h'];
+
+test('explain says every criterion of the body exactly once, and labels only criteria a relative date produced', () => {
+  fc.assert(
+    fc.property(fc.oneof(dateTerms, query), fc.constantFrom('', ' tz:America/New_York'), fc.boolean(), (q, tz, nested) => {
+      const text = q + tz;
+      const e = explainQuery(text, { now, nested });
+      if (e.text === undefined) return;
+      const reading = criteriaReading(e.criteria, { catalog: catalogFor({}).catalog });
+      const criteria = criterionObjects([e.criteria!.and ?? [], e.criteria!.or ?? [], e.criteria!.not ?? []]);
+      for (const c of criteria) assert.is(reading.uses.get(c), 1, `${text}: ${JSON.stringify(c)} said ${reading.uses.get(c) ?? 0} times in "${reading.text}"`);
+      assert.is(reading.uses.size, criteria.length);
+      const words = text.split(/[\s:<>=!(),[\]]+/);
+      for (const x of expressions) {
+        const written = words.filter((w) => w === x).length;
+        const labelled = e.text.split(`${x} (`).length - 1;
+        assert.ok(labelled <= written, `${text}: "${x} (" ${labelled} times in "${e.text}", written ${written}`);
+      }
+    }),
+    fcOptions(400),
   );
 });
 

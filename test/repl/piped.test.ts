@@ -47,6 +47,14 @@ test('--context conversation (the starting settings come from the flags)', async
   assert.is(r.results[0].criteria.queryContext, 'conversation');
 });
 
+test('.load /dev/zero (refused at once: not a regular file; the session goes on)', async () => {
+  const r = await repl(['.load /dev/zero', 'refund']);
+  assert.is(r.status, 1);
+  assert.is(r.results[0].ok, false);
+  assert.is(r.results[0].output, 'cannot load /dev/zero: a character device, not a regular file');
+  assert.ok(r.results[1].criteria);
+});
+
 test('kq repl extra (no query argument)', async () => {
   const r = await repl([], ['extra']);
   assert.is(r.status, 2);

@@ -122,6 +122,77 @@ test('a ( left open continues on the next line; the query is one history entry',
   });
 });
 
+test('customer_name:"Jane ⏎ Doe" ⏎ is one history entry, recalled whole after a restart', async () => {
+  const dir = home();
+  await withRepl({ home: dir, args: NOW }, async (r) => {
+    await r.type('customer_name:"Jane');
+    r.send('\r');
+    await r.waitFor((s) => s.cursorLine() === '...', 'the continuation prompt');
+    await r.type('Doe"');
+    r.send('\r');
+    await r.waitForText('{"customer_name":{"equals":"Jane\\nDoe"}}');
+    await prompt(r);
+    r.send('\x04');
+    assert.is(await r.exited, 0);
+  });
+  assert.is(readFileSync(join(dir, '.kq_history'), 'utf8'), 'customer_name:"Jane\\nDoe"\n');
+  await withRepl({ home: dir, args: NOW }, async (r) => {
+    r.send('\x1b[A'); // Up
+    await prompt(r, 'customer_name:"Jane\\nDoe"');
+    r.send('\r');
+    await r.waitForText('{"customer_name":{"equals":"Jane\\nDoe"}}');
+  });
+});
+
+test('(a OR ⏎ b then Ctrl-C: the cancelled input is not in the history', async () => {
+  const dir = home();
+  await withRepl({ home: dir, args: NOW }, async (r) => {
+    await r.type('refund');
+    r.send('\r');
+    await r.waitForText('"any_text"');
+    await prompt(r);
+    await r.type('(a OR');
+    r.send('\r');
+    await r.waitFor((s) => s.cursorLine() === '...', 'the continuation prompt');
+    await r.type('b');
+    r.send('\x03');
+    await prompt(r);
+    r.send('\x1b[A');
+    await prompt(r, 'refund');
+    r.send('\x03');
+    await prompt(r);
+    r.send('\x04');
+    assert.is(await r.exited, 0);
+  });
+  assert.is(readFileSync(join(dir, '.kq_history'), 'utf8'), 'refund\n');
+});
+
+test('TAB with the cursor inside or at the start of a word replaces the word, never glues', async () => {
+  await withRepl({ home: home(), args: NOW }, async (r) => {
+    await r.type('conversation_status:snooz AND x');
+    r.send('\x1b[D'.repeat(9)); // Left ×9: after "sn"
+    r.send('\t');
+    await prompt(r, 'conversation_status:snoozed AND x');
+    // Ctrl-A, Right ×20: the start of the value; a TAB ending the chunk completes (several values: no change).
+    r.send(`\x01${'\x1b[C'.repeat(20)}\t`);
+    await r.waitFor((s) => s.cursorColumn() === 24, 'the cursor at the start of the value');
+    r.send('\t');
+    await r.waitFor((s) => /snoozed\s+open\s+done/.test(s.text()), 'the value list');
+    await prompt(r, 'conversation_status:snoozed AND x');
+    r.send('\r');
+    await r.waitForText('{"conversation_status":{"equals":"snoozed"}}');
+  });
+});
+
+test('kq repl | cat (output not a terminal): plain prompts and results, no cursor codes', async () => {
+  await withRepl({ home: home(), args: NOW, pipeOutput: true }, async (r) => {
+    r.send('conversation_status:open\r');
+    await r.waitForText('{"conversation_status":{"equals":"open"}}');
+    await r.waitFor((s) => s.cursorLine() === 'kq>', 'the next prompt');
+    assert.not.match(r.raw(), '\x1b[');
+  });
+});
+
 test('Ctrl-C clears the line; Ctrl-D exits with status 0', async () => {
   await withRepl({ home: home(), args: NOW }, async (r) => {
     await r.type('conversation_sta');

@@ -27,6 +27,8 @@ export interface StartOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly cols?: number;
   readonly rows?: number;
+  /** Pipe the REPL's output through `cat` (`kq repl | cat`): its input stays the terminal, its output is a pipe. */
+  readonly pipeOutput?: boolean;
 }
 
 /** A running REPL. */
@@ -63,7 +65,11 @@ export async function startRepl(opts: StartOptions): Promise<ReplProcess> {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
-  const child = pty.spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'repl', ...(opts.args ?? [])], {
+  const argv = ['--import', 'tsx', 'src/cli/main.ts', 'repl', ...(opts.args ?? [])];
+  const [file, args] = opts.pipeOutput
+    ? ['/bin/sh', ['-c', '"$0" "$@" | cat', process.execPath, ...argv]]
+    : [process.execPath, argv];
+  const child = pty.spawn(file, args, {
     name: 'xterm',
     cols,
     rows,

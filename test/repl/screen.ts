@@ -2,7 +2,7 @@
  * A small terminal screen for the pseudo-terminal tests: it applies what a program writes (text, CR, LF, BS, TAB,
  * and the CSI sequences readline uses — cursor moves `A` `B` `C` `D` `G` `H`, erases `J` `K`; colours `m` and any
  * other sequence are ignored) to a grid of `rows` × `cols` cells, so tests can read the screen a person would see:
- * `lines()`, and `cursorLine()`, the line the cursor is on. Lines that scroll off the top are kept in `scrollback`.
+ * `lines()`, `cursorLine()`, the line the cursor is on, and `cursorColumn()`. Lines that scroll off the top are kept in `scrollback`.
  * Characters are one cell each (the tests type ASCII).
  */
 export class Screen {
@@ -145,6 +145,11 @@ export class Screen {
   /** Everything shown so far: the scrollback, then the screen, as one text. */
   text(): string {
     return [...this.scrollback, ...this.lines()].join('\n');
+  }
+
+  /** The cursor's column (0-based). */
+  cursorColumn(): number {
+    return this.col;
   }
 
   /** The line the cursor is on. */

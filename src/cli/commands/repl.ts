@@ -2,7 +2,7 @@
  * `kq repl`: an interactive session for trying queries (src/cli/repl/): on a terminal, a readline prompt with TAB
  * completion, history and coloured results; with piped input, one JSON result per line.
  */
-import { readFileSync } from 'node:fs';
+import { fileLines } from '../repl/fileLines.js';
 import { historyPath } from '../repl/history.js';
 import { runPiped } from '../repl/piped.js';
 import { ReplSession } from '../repl/session.js';
@@ -18,16 +18,19 @@ export const replCommand: Command = {
   options: { ...compileFlags, history: { type: 'string' } },
   async run(_name, rest, values, io) {
     if (rest.length) throw new UsageError('kq repl takes no query argument: type queries at the prompt, or pipe them in');
-    const session = new ReplSession(compileOptions(values), { readFile: (path) => readFileSync(path, 'utf8') });
+    const session = new ReplSession(compileOptions(values), { lines: fileLines });
     const input = io.stdin ?? process.stdin;
     if (!io.stdinIsTTY) return runPiped(session, input, io.stdout);
-    // Colour follows the terminal of the output (the REPL writes everything to stdout), NO_COLOR and the flags.
-    const color = values.color === true || (io.color && process.stdout.isTTY === true);
+    // Colour and readline's terminal mode follow the output (the REPL writes everything to stdout): with
+    // `kq repl | tee log` no cursor codes go into the log. NO_COLOR and the flags apply too.
+    const outputIsTTY = process.stdout.isTTY === true;
+    const color = values.color === true || (io.color && outputIsTTY);
     return runTerminal(session, {
       input,
       output: process.stdout,
       color,
       historyFile: historyPath(stringFlag(values, 'history'), process.env),
+      terminal: outputIsTTY,
     });
   },
 };

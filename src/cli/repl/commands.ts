@@ -12,7 +12,7 @@ import { fieldDetail } from '../../interactive/docs.js';
 import { explainQuery } from '../../interactive/explain.js';
 import { instantInWords } from '../../interactive/humanDates.js';
 import { format } from '../../syntax/format.js';
-import { parseRecords } from './records.js';
+import { byteSize, maxLoadBytes, maxLoadRecords, readRecords } from './records.js';
 import type { ReplResult, ReplSession } from './session.js';
 
 /** A dot-command: its name, argument synopsis, one line of help, and what it does. */
@@ -20,7 +20,7 @@ interface ReplCommand {
   readonly name: string;
   readonly args: string;
   readonly help: string;
-  run(session: ReplSession, arg: string): ReplResult;
+  run(session: ReplSession, arg: string): ReplResult | Promise<ReplResult>;
 }
 
 const ok = (command: string, output: string, data?: unknown): ReplResult => ({ kind: 'command', command, ok: true, output, ...(data !== undefined ? { data } : {}) });
@@ -174,8 +174,8 @@ export const replCommands: readonly ReplCommand[] = [
   {
     name: '.load',
     args: '<records.ndjson>|none',
-    help: 'load records (one JSON object per line); then each query also shows how many of them match',
-    run(session, arg) {
+    help: `load records (one JSON object per line, a regular file of at most ${byteSize(maxLoadBytes)}); then each query also shows how many of them match`,
+    async run(session, arg) {
       if (arg === '') {
         return session.records
           ? ok('.load', `${session.records.length} record(s) loaded from ${session.recordsSource}`, { loaded: session.records.length })
@@ -186,14 +186,15 @@ export const replCommands: readonly ReplCommand[] = [
         session.recordsSource = '';
         return ok('.load', 'no records loaded', { loaded: 0 });
       }
-      let content: string;
+      // Streamed line by line, within the size and record limits: the file is never read whole.
+      let lines: AsyncIterable<string>;
       try {
-        content = session.host.readFile(arg);
+        lines = session.host.lines(arg, session.limits.maxLoadBytes ?? maxLoadBytes);
       } catch (e) {
         return fail('.load', `cannot read ${arg}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      const parsed = parseRecords(content);
-      if (!parsed.ok) return fail('.load', `${arg}: ${parsed.message}`);
+      const parsed = await readRecords(lines, session.limits.maxLoadRecords ?? maxLoadRecords);
+      if (!parsed.ok) return fail('.load', `cannot load ${arg}: ${parsed.message}`);
       session.records = parsed.records;
       session.recordsSource = arg;
       return ok('.load', `loaded ${parsed.records.length} record(s) from ${arg}`, { loaded: parsed.records.length });
@@ -229,7 +230,7 @@ export const replCommands: readonly ReplCommand[] = [
 const byName = new Map(replCommands.map((c) => [c.name, c]));
 
 /** Runs the dot-command line `line` (starting with `.`) in `session`. */
-export function runCommand(session: ReplSession, line: string): ReplResult {
+export function runCommand(session: ReplSession, line: string): ReplResult | Promise<ReplResult> {
   const space = line.search(/\s/);
   const name = space < 0 ? line : line.slice(0, space);
   const arg = space < 0 ? '' : line.slice(space).trim();

@@ -13,7 +13,7 @@ export async function runPiped(session: ReplSession, input: NodeJS.ReadableStrea
   let failed = false;
   try {
     for await (const line of rl) {
-      const result = session.run(line);
+      const result = await session.run(line);
       if (result.kind === 'exit') break;
       if (result.kind === 'empty') continue;
       if ((result.kind === 'query' && !result.criteria) || (result.kind === 'command' && !result.ok)) failed = true;

@@ -8,6 +8,7 @@
  */
 import { createColors } from 'picocolors';
 import { renderDiagnostics } from '../../diagnostics/render.js';
+import { cutToWidth } from './displayWidth.js';
 import type { ReplResult } from './session.js';
 
 /** Characters never written to a terminal as themselves. */
@@ -57,15 +58,15 @@ export function highlightJson(value: unknown, color: boolean): string {
   });
 }
 
-/** Options for {@link renderResult}: colours, and the terminal width records are cut to. */
+/**
+ * Options for {@link renderResult}: colours, and the terminal width (columns) the matching records are cut to — by
+ * whole characters and their display width (displayWidth.ts), never inside a surrogate pair.
+ */
 export interface RenderResultOptions {
   readonly color: boolean;
   readonly width?: number;
 }
 
-function cut(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, Math.max(1, width - 1))}…` : text;
-}
 
 /** A result as terminal text, ending in a newline (empty for an empty result). */
 export function renderResult(result: ReplResult, opts: RenderResultOptions): string {
@@ -88,7 +89,7 @@ export function renderResult(result: ReplResult, opts: RenderResultOptions): str
         if (m.error) out.push(c.red(terminalSafe(`records: ${m.error}`)));
         else {
           out.push(c.bold(`${m.total} of ${m.loaded} loaded record${m.loaded === 1 ? '' : 's'} match${m.total === 1 ? 'es' : ''}${m.total > m.first.length && m.first.length ? `; the first ${m.first.length}:` : m.total ? ':' : '.'}`));
-          for (const r of m.first) out.push(`  ${cut(safeJson(r), width - 2)}`);
+          for (const r of m.first) out.push(`  ${cutToWidth(safeJson(r), width - 2)}`);
         }
       }
       break;

@@ -2,7 +2,9 @@
  * The REPL session: its settings (context, time zone, clock, nested groups, custom attributes), the records loaded
  * with `.load`, the last query, and what one input gives — a compiled query (criteria or diagnostics, and the
  * loaded records it matches, through the evaluator's `search`) or a dot-command's output. No terminal here: the
- * readline loop (terminal.ts), the piped loop (piped.ts) and the tests all drive a session through {@link ReplSession.run}.
+ * readline loop (terminal.ts), the piped loop (piped.ts) and the tests all drive a session through
+ * {@link ReplSession.run}, which is asynchronous because `.load` streams its file (one input at a time: the loops
+ * wait for each result before the next input).
  */
 import { compile } from '../../compile.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -55,9 +57,19 @@ export interface SessionSettings {
   customAttributes?: readonly CustomAttribute[];
 }
 
-/** What a session reads from outside: files for `.load` (tests pass their own). */
+/**
+ * What a session reads from outside: the lines of a file for `.load` (tests pass their own). `lines(path, maxBytes)`
+ * yields the lines of the file without their line breaks, and throws (while iterated) an Error saying why it cannot:
+ * the file is missing, not a regular file, or over `maxBytes` bytes. The real one is fileLines.ts.
+ */
 export interface SessionHost {
-  readFile(path: string): string;
+  lines(path: string, maxBytes: number): AsyncIterable<string>;
+}
+
+/** Limits of a session: the most bytes `.load` reads and records it keeps (defaults: records.ts). */
+export interface SessionLimits {
+  readonly maxLoadBytes?: number;
+  readonly maxLoadRecords?: number;
 }
 
 /** One REPL session. */
@@ -73,6 +85,7 @@ export class ReplSession {
   constructor(
     initial: CompileOptions,
     readonly host: SessionHost,
+    readonly limits: SessionLimits = {},
   ) {
     this.settings = {
       nested: initial.nested === true,
@@ -95,13 +108,13 @@ export class ReplSession {
     };
   }
 
-  /** Runs one input: a dot-command when it starts with `.` and a letter, else a query. Never throws. */
-  run(input: string): ReplResult {
+  /** Runs one input: a dot-command when it starts with `.` and a letter, else a query. Never rejects. */
+  async run(input: string): Promise<ReplResult> {
     const text = input.trim();
     if (text === '') return { kind: 'empty' };
     if (/^\.[A-Za-z]/.test(text)) {
       try {
-        return runCommand(this, text);
+        return await runCommand(this, text);
       } catch (e) {
         return { kind: 'command', command: text.split(/\s/, 1)[0]!, ok: false, output: `internal error: ${e instanceof Error ? e.message : String(e)}` };
       }
