@@ -3,16 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { main, type CliIO } from '../../src/cli/main.js';
+import { kq } from '../helpers/cli.js';
 
-/** Runs `kq` in process; returns exit status and captured output. */
-async function kq(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin, stdinIsTTY: false, color: false };
-  const status = await main(args, io);
-  return { status, out, err };
-}
 
 test("kq fmt 'a  b   sort:x  status:(open OR done)'", async () => {
   const r = await kq(['fmt', 'a  b   sort:x  status:(open OR done)']);

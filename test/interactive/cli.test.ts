@@ -1,15 +1,8 @@
 /** `kq explain` and `kq complete`: thin wrappers over the API, driven through the CLI's main. */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { main, type CliIO } from '../../src/cli/main.js';
+import { kq } from '../helpers/cli.js';
 
-async function kq(args: string[], stdin = '') {
-  let out = '';
-  let err = '';
-  const io: CliIO = { stdout: (t) => (out += t), stderr: (t) => (err += t), readStdin: async () => stdin, stdinIsTTY: false, color: false };
-  const status = await main(args, io);
-  return { status, out, err };
-}
 
 const now = ['--now', '2024-06-24T12:00:00Z'];
 

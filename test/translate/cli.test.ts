@@ -3,14 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import type * as NodePty from 'node-pty';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { main, type CliIO } from '../../src/cli/main.js';
 import { NOW } from './helpers.js';
+import { kq as run } from '../helpers/cli.js';
+import { main } from '../../src/cli/main.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'kq-translate-'));
@@ -21,21 +21,9 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-/** Runs `kq` in process with `stdin` as a stream (or only through readStdin when `stream` is false). */
-async function kq(args: string[], stdin = '', stream = true) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    readStdin: async () => stdin,
-    stdinIsTTY: false,
-    color: false,
-    ...(stream ? { stdin: Readable.from([Buffer.from(stdin)]) } : {}),
-  };
-  const status = await main(args, io);
-  return { status, out, err };
-}
+
+/** `kq` with stdin as a stream too (or only through readStdin when `stream` is false). */
+const kq = (args: string[], stdin = '', stream = true) => run(args, stdin, stream);
 
 const now = ['--now', NOW];
 const jsonLines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
