@@ -5,7 +5,8 @@
  * - `filter`: the prepared criteria's `matches` over every record (no sort): the cost per record of the semantics;
  * - `search`: `search(criteria, records)` as `kq run` and the API do it: prepare the body, filter, sort the matches
  *   by `conversation_updated_at` desc, cut page 1;
- * - `evaluateQuery`: the query's direct meaning (prepared once) over every record, beside the criteria's.
+ * - `evaluateQuery`: the query's direct meaning (prepared once) over every record, beside the criteria's;
+ * - word matching: the tokens of 1 KB and 1 MB of text (`textTokens`, the analysis behind `contains`), linear.
  *
  * Used two ways: `npm run bench` registers the group and adds a row to its summary ({@link registerEvaluateBench});
  * `npm run bench:evaluate` runs it alone on the built package (see built.ts) and prints the same rows.
@@ -15,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import type * as source from '../src/index.js';
 import { builtModule } from './built.js';
 import { OPTS, TYPICAL } from './inputs.js';
-import { formatNs, markdownTable } from './report.js';
+import { formatNs, markdownTable, verdict } from './report.js';
 
 /** How many records are filtered. */
 export const RECORD_COUNT = 100_000;
@@ -58,7 +59,15 @@ export const EVALUATE_NAMES = {
   filter: `filter ${RECORD_COUNT.toLocaleString('en-US')} records (typical criteria)`,
   search: `search ${RECORD_COUNT.toLocaleString('en-US')} records (filter, sort, page 1)`,
   direct: `evaluateQuery ${RECORD_COUNT.toLocaleString('en-US')} records (typical query)`,
+  words1k: 'word tokens of 1 KB of text (hello world …)',
+  words1m: 'word tokens of 1 MB of text (hello world …)',
+  wordsCjk: 'word tokens of 1 MB of text (Chinese, Thai, punctuation)',
 } as const;
+
+/** ~1 KB and ~1 MB of text for the word-matching benchmarks (the analysis behind `contains`, any_text, bare words). */
+const WORDS_1K = 'Hello world, my order ORD-1234 was double-charged! '.repeat(20);
+const WORDS_1M = 'Hello world, my order ORD-1234 was double-charged! '.repeat(20_000);
+const WORDS_CJK = '我的订单被重复扣款了。ภาษาไทยง่าย --- 注文が二重に請求されました '.repeat(25_000).slice(0, 1_000_000);
 
 /**
  * Registers the evaluator group with mitata for the module `mod` (the built package or src). Throws when the typical
@@ -86,6 +95,12 @@ export function registerEvaluateBench(mod: typeof source): number {
     bench(EVALUATE_NAMES.search, () => do_not_optimize(mod.search(compiled.criteria, records)));
     bench(EVALUATE_NAMES.direct, () => do_not_optimize(count(directMatches)));
   });
+  // Linear in the text: 1 MB should take about 1,000 times 1 KB (it took 21 s for 240 KB before the white-space split).
+  group('evaluate: word matching (tokens of a text value)', () => {
+    bench(EVALUATE_NAMES.words1k, () => do_not_optimize(mod.textTokens(WORDS_1K)));
+    bench(EVALUATE_NAMES.words1m, () => do_not_optimize(mod.textTokens(WORDS_1M)));
+    bench(EVALUATE_NAMES.wordsCjk, () => do_not_optimize(mod.textTokens(WORDS_CJK)));
+  });
   return hits;
 }
 
@@ -101,6 +116,10 @@ export function evaluateRows(p50: (name: string) => number): string[][] {
     [`evaluate: filter ${RECORD_COUNT.toLocaleString('en-US')} records, typical criteria`, `${recordsPerSecond(p50(EVALUATE_NAMES.filter))} (${formatNs(p50(EVALUATE_NAMES.filter))})`, '—', '—'],
     [`evaluate: search ${RECORD_COUNT.toLocaleString('en-US')} records (filter + sort + page)`, `${recordsPerSecond(p50(EVALUATE_NAMES.search))} (${formatNs(p50(EVALUATE_NAMES.search))})`, '—', '—'],
     [`evaluate: evaluateQuery ${RECORD_COUNT.toLocaleString('en-US')} records, typical query`, `${recordsPerSecond(p50(EVALUATE_NAMES.direct))} (${formatNs(p50(EVALUATE_NAMES.direct))})`, '—', '—'],
+    ['evaluate: word tokens of 1 KB of text', formatNs(p50(EVALUATE_NAMES.words1k)), '—', '—'],
+    ['evaluate: word tokens of 1 MB of text (Latin)', formatNs(p50(EVALUATE_NAMES.words1m)), '< 1 s', verdict(p50(EVALUATE_NAMES.words1m) < 1e9)],
+    ['evaluate: word tokens of 1 MB of text (CJK, Thai, punctuation)', formatNs(p50(EVALUATE_NAMES.wordsCjk)), '< 1 s', verdict(p50(EVALUATE_NAMES.wordsCjk) < 1e9)],
+    ['evaluate: word tokens, 1 MB ÷ 1 KB (linear ≈ 1,000×)', `${(p50(EVALUATE_NAMES.words1m) / p50(EVALUATE_NAMES.words1k)).toFixed(0)}×`, '≤ 2,000×', verdict(p50(EVALUATE_NAMES.words1m) / p50(EVALUATE_NAMES.words1k) <= 2000)],
   ];
 }
 

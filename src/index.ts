@@ -49,3 +49,5 @@ export { complete, type Completion, type CompletionItem, type CompletionKind, ty
 export { describe, type Description, type FieldDescription, type ValueDescription } from './interactive/describe.js';
 export { explain, explainQuery, type Explanation } from './interactive/explain.js';
 export { criteriaInWords, type CriteriaWordsOptions } from './interactive/criteriaInWords.js';
+// The evaluator's text analysis (how `contains` sees a string: Elasticsearch's standard analyzer, src/evaluate/text.ts).
+export { tokens as textTokens } from './evaluate/text.js';

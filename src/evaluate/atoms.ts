@@ -37,7 +37,7 @@
 import { parseInstant } from '../dates/instant.js';
 import type { FieldKind } from '../options.js';
 import { localDayBounds, recordInstant } from './dates.js';
-import { containsPhrase, tokens } from './text.js';
+import { analysed, containsPhrase, tokens } from './text.js';
 
 /** A criterion operator keyword (kustomer-search-api.md §2.1). */
 export type AtomOperator = 'equals' | 'contains' | 'in' | 'gt' | 'gte' | 'lt' | 'lte' | 'not_set';
@@ -240,7 +240,7 @@ export function buildAtom(kind: FieldKind, operator: AtomOperator, operand: unkn
         test: (elements) =>
           some(elements, (e) => {
             const k = keywordOf(e);
-            return k !== undefined && containsPhrase(tokens(k), phrase);
+            return k !== undefined && containsPhrase(analysed(k), phrase);
           }),
       };
     }

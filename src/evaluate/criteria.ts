@@ -18,11 +18,11 @@ import type { SortKey } from '../check/context.js';
 import { resolveTimeZone } from '../dates/timeZone.js';
 import { validateCriteria } from '../emit/validate.js';
 import type { CustomAttribute } from '../options.js';
-import { resolveField, type FieldCatalog } from '../schema/fields.js';
+import { isSortable, resolveField, sortSuggestions, type FieldCatalog } from '../schema/fields.js';
 import { buildAtom, type AtomContext, type AtomOperator } from './atoms.js';
 import { SearchError, type SearchProblem } from './errors.js';
 import { checkPage, pageOf, type PageMeta, type PageRequest } from './page.js';
-import { fieldElements, inContext, isRecord } from './record.js';
+import { fieldElements, fieldOfKey, inContext, isRecord } from './record.js';
 import { sortRecords } from './sort.js';
 
 /**
@@ -89,11 +89,46 @@ function escapePointer(key: string): string {
  * Prepares `criteria` (any JSON value) for evaluation. Never throws. Returns every problem found, each with a JSON
  * pointer into the body (after single objects are wrapped in arrays): the `validateCriteria` errors; an unknown
  * attribute (with "did you mean"); an operator the attribute's kind does not take, or an operand it cannot read
- * (atoms.ts); an unknown `timeZone`; groups nested deeper than {@link maxNesting}; and, without a pointer, bad
- * custom attribute definitions in `opts`.
+ * (atoms.ts); an unknown `timeZone`; a `sort` attribute that is neither sortable (`isSortable`: the documented sort
+ * attributes and the context's `_created_at`/`_updated_at`) nor a known attribute; groups nested deeper than
+ * {@link maxNesting}; and, without a pointer, bad custom attribute definitions in `opts`. At most
+ * {@link maxProblems} problems are listed, then one "… and N more". A body that throws when read (a getter, a
+ * Proxy) is one problem with pointer `""`.
  */
 export function prepareCriteria(criteria: unknown, opts: EvaluateOptions = {}): CriteriaPreparation {
-  opts ??= {};
+  let result: CriteriaPreparation;
+  try {
+    result = prepareBody(criteria, opts ?? {});
+  } catch (e) {
+    // A body (or options) that throws when read: a getter, a Proxy trap, a value too deep to read.
+    return { ok: false, problems: [{ pointer: '', message: `The body cannot be read as JSON: reading it threw ${clip(errorText(e))}.` }] };
+  }
+  return result.ok ? result : { ok: false, problems: capProblems(result.problems) };
+}
+
+/** Problems beyond this many are summed up in one last problem ("… and N more"), as `maxDiagnostics` does. */
+export const maxProblems = 100;
+
+/** At most {@link maxProblems} of `problems`, then one saying how many more there were. */
+export function capProblems(problems: readonly SearchProblem[]): SearchProblem[] {
+  if (problems.length <= maxProblems) return [...problems];
+  return [...problems.slice(0, maxProblems), { message: `… and ${problems.length - maxProblems} more problems (the first ${maxProblems} are listed).` }];
+}
+
+function errorText(e: unknown): string {
+  try {
+    return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch {
+    return 'an unreadable error';
+  }
+}
+
+/** `text` cut to 80 UTF-16 units, with `…` (a key or a value quoted in a message may be huge). */
+function clip(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+function prepareBody(criteria: unknown, opts: EvaluateOptions): CriteriaPreparation {
   const body = documentedShapes(criteria);
   const validation = validateCriteria(body);
   if (!validation.valid) return { ok: false, problems: validation.errors.map((e) => ({ pointer: e.pointer, message: e.message })) };
@@ -114,7 +149,7 @@ export function prepareCriteria(criteria: unknown, opts: EvaluateOptions = {}): 
   if (b.timeZone !== undefined) {
     const zone = resolveTimeZone(b.timeZone);
     if (zone.ok) timeZone = zone.zone;
-    else problems.push({ pointer: '/timeZone', message: `Unknown time zone '${b.timeZone}'; time zones are IANA names such as America/New_York.` });
+    else problems.push({ pointer: '/timeZone', message: `Unknown time zone '${clip(b.timeZone)}'; time zones are IANA names such as America/New_York.` });
   }
   const ctx: AtomContext = { timeZone };
 
@@ -123,13 +158,19 @@ export function prepareCriteria(criteria: unknown, opts: EvaluateOptions = {}): 
   const all = items(b.and, '/and', 1);
   const any = items(b.or, '/or', 1);
   const none = items(b.not, '/not', 1);
-  if (problems.length) return { ok: false, problems };
 
   const queryContext = b.queryContext;
-  const sort: SortKey[] = (b.sort ?? []).map((k) => {
+  const sort: SortKey[] = (b.sort ?? []).map((k, i) => {
     const [field, direction] = Object.entries(k)[0]!;
+    // A sort attribute must be one the search sorts on (as the compiler's sort: rule) or a known attribute.
+    if (!isSortable(field, queryContext) && !resolveField(catalog, field).ok) {
+      const suggestions = sortSuggestions(field, queryContext);
+      const hint = suggestions.length ? ` Did you mean ${suggestions.map((x) => `'${x}'`).join(', ')}?` : '';
+      problems.push({ pointer: `/sort/${i}/${escapePointer(field)}`, message: `Unknown sort attribute '${clip(field)}'.${hint}` });
+    }
     return { field, direction };
   });
+  if (problems.length) return { ok: false, problems };
   const matches = (record: unknown): boolean => {
     if (!isRecord(record) || !inContext(record, queryContext)) return false;
     for (const m of all) if (!m(record)) return false;
@@ -175,17 +216,23 @@ function compileItem(
     return (record) => !children.some((m) => m(record));
   }
   const at = `${pointer}/${escapePointer(key)}`;
-  const resolved = resolveField(catalog, key);
+  // Past the problems a report lists, names are looked up without "did you mean" (which costs ~0.5 ms a name).
+  const quick = problems.length >= maxProblems ? fieldOfKey(catalog, key) : undefined;
+  if (quick === null) {
+    problems.push({ pointer: at, message: `Unknown attribute '${clip(key)}'.` });
+    return never;
+  }
+  const resolved = quick !== undefined ? ({ ok: true, field: quick } as const) : resolveField(catalog, key);
   if (!resolved.ok) {
     const hint = resolved.suggestions.length ? ` Did you mean ${resolved.suggestions.map((s) => `'${s}'`).join(', ')}?` : '';
-    problems.push({ pointer: at, message: `Unknown attribute '${key}'.${hint}` });
+    problems.push({ pointer: at, message: `Unknown attribute '${clip(key)}'.${hint}` });
     return never;
   }
   const field = resolved.field;
   const [operator, operand] = Object.entries(value as object)[0]!;
   const atom = buildAtom(field.kind, operator as AtomOperator, operand, ctx);
   if (!atom.ok) {
-    problems.push({ pointer: `${at}/${escapePointer(operator)}`, message: `${key}: ${atom.message}.` });
+    problems.push({ pointer: `${at}/${escapePointer(operator)}`, message: `${clip(key)}: ${atom.message}.` });
     return never;
   }
   const test = atom.test;
@@ -218,7 +265,7 @@ export function search<R>(criteria: unknown, records: Iterable<R>, opts: SearchO
   opts ??= {};
   const p = prepareCriteria(criteria, opts);
   const page = checkPage(opts);
-  const problems = [...(p.ok ? [] : p.problems), ...(page.ok ? [] : page.problems)];
+  const problems = capProblems([...(p.ok ? [] : p.problems), ...(page.ok ? [] : page.problems)]);
   if (!p.ok || !page.ok) throw new SearchError(problems);
   return pageOf(p.prepared.select(records), page.page, page.pageSize);
 }

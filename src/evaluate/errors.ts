@@ -17,15 +17,27 @@ export interface SearchProblem {
   readonly parameter?: string;
 }
 
-/** Thrown by `evaluate` and `search` for a body or parameters they cannot evaluate; `problems` lists every one. */
+/** How many problems a {@link SearchError}'s message lists, and how long each of its lines may be (UTF-16 units). */
+const messageProblems = 101; // prepareCriteria's 100 and its "… and N more"
+
+const messageLine = 300;
+
+/**
+ * Thrown by `evaluate` and `search` for a body or parameters they cannot evaluate; `problems` lists them (at most
+ * 100 and one "… and N more", as `prepareCriteria` returns them). The message has one line per problem, each cut to
+ * 300 UTF-16 units, and at most 101 lines then "… and N more problems", so it stays small whatever the list.
+ */
 export class SearchError extends Error {
   override readonly name = 'SearchError';
   constructor(readonly problems: readonly SearchProblem[]) {
-    super(
-      problems
-        .map((p) => (p.pointer !== undefined ? `${p.pointer || '(body)'}: ` : p.parameter !== undefined ? `${p.parameter}: ` : '') + p.message)
-        .join('\n'),
-    );
+    const line = (p: SearchProblem): string => {
+      const text = (p.pointer !== undefined ? `${p.pointer || '(body)'}: ` : p.parameter !== undefined ? `${p.parameter}: ` : '') + p.message;
+      return text.length > messageLine ? `${text.slice(0, messageLine)}…` : text;
+    };
+    const lines = problems.slice(0, messageProblems).map(line);
+    const more = problems.length - messageProblems;
+    if (more > 0) lines.push(`… and ${more} more problem${more === 1 ? '' : 's'}`);
+    super(lines.join('\n'));
   }
 }
 

@@ -38,14 +38,27 @@ export function checkPage(request: PageRequest): { ok: true; page: number; pageS
   const page = request.page ?? 1;
   const pageSize = request.pageSize ?? defaultPageSize;
   if (typeof page !== 'number' || !Number.isInteger(page) || page < 1) {
-    problems.push({ parameter: 'page', message: `page must be a whole number from 1, got ${String(page)}` });
+    problems.push({ parameter: 'page', message: `page must be a whole number from 1, got ${describeValue(page)}` });
   } else if (page > maxPage) {
     problems.push({ parameter: 'page', message: `page ${page} is past the search's hard limit of ${maxPage} pages; narrow the query (e.g. by updated_at) instead` });
   }
   if (typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) {
-    problems.push({ parameter: 'pageSize', message: `pageSize must be a whole number from 1 to ${maxPageSize}, got ${String(pageSize)}` });
+    problems.push({ parameter: 'pageSize', message: `pageSize must be a whole number from 1 to ${maxPageSize}, got ${describeValue(pageSize)}` });
   }
   return problems.length ? { ok: false, problems } : { ok: true, page, pageSize };
+}
+
+/**
+ * A parameter's value as a message names it: a number as written (`2.5`, `NaN`), anything else with its type, so
+ * that `'2'` (a string) does not read like the number 2: `the string '2'`, `null`, `a boolean (true)`, `an object`.
+ */
+function describeValue(v: unknown): string {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return `the string '${v.length > 40 ? `${v.slice(0, 40)}…` : v}'`;
+  if (v === null) return 'null';
+  if (typeof v === 'boolean' || typeof v === 'bigint') return `a ${typeof v} (${String(v)})`;
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
 /** Page `page` (1-based) of `sorted`, `pageSize` records to a page, with its `meta`. A page past the end is empty. */

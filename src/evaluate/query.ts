@@ -32,6 +32,8 @@
  * A record is searched only in the query's context (record.ts `inContext`).
  */
 import { analyze, catalogFor } from '../check/check.js';
+import { diagnostic } from '../diagnostics/diagnostic.js';
+import { maxDepthCeiling } from '../options.js';
 import type { CheckedQuery, TypedValue } from '../check/context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
@@ -66,11 +68,79 @@ class Unchecked extends Error {}
 /**
  * Prepares a parsed query (or one already checked with `analyze`, reused as is) for evaluation. `opts` are the
  * compile options (`now`, `timeZone`, `queryContext`, `customAttributes`) and must be those the query is checked
- * with. Never throws; a query the checker finds errors in gives its diagnostics.
+ * with. Never throws; a query the checker finds errors in gives its diagnostics, and input that is no query gives
+ * one diagnostic saying what was expected: text, `null` or another object (KQ5002 "Expected a parsed query …", and
+ * for text: parse it first), a tree deeper than {@link maxQueryDepth} (KQ1014, checked without recursion), or a
+ * tree the checker cannot read (KQ5002).
  */
 export function prepareQuery(query: A.Query | CheckedQuery, opts: CompileOptions = {}): QueryPreparation {
-  opts ??= {};
-  const checked = 'fieldOf' in query ? query : analyze(query, opts);
+  try {
+    return prepareChecked(query, opts ?? {});
+  } catch (e) {
+    // A hand-built tree the checker cannot read (a missing part, a getter or Proxy that throws).
+    let text: string;
+    try {
+      text = e instanceof Error ? e.message : String(e);
+    } catch {
+      text = 'an unreadable error';
+    }
+    return { ok: false, diagnostics: [notAQuery(`a query syntax tree the checker can read (it threw: ${text.slice(0, 200)})`, 'this tree')] };
+  }
+}
+
+/**
+ * How deep a syntax tree given to {@link prepareQuery} may be, in nodes from the `Query` down: twice the parser's
+ * highest nesting limit (`maxDepthCeiling`, 500: a level of parentheses or negation makes at most two nodes), so
+ * every tree `parse` returns fits; a deeper hand-built tree is refused (KQ1014) before anything recurses into it.
+ */
+export const maxQueryDepth = 2 * maxDepthCeiling;
+
+const expressionKinds: ReadonlySet<string> = new Set(['And', 'Or', 'Not', 'Comparison', 'List', 'Range', 'Exists', 'Text', 'Sort', 'Context', 'TimeZone']);
+
+/** A diagnostic for input that is not what {@link prepareQuery} takes (KQ5002, "Expected …, found …"). */
+function notAQuery(expected: string, found: string): Diagnostic {
+  return diagnostic('UnexpectedValue', { start: 0, end: 0 }, [expected, found]);
+}
+
+function describeInput(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `a string ('${v.length > 40 ? `${v.slice(0, 40)}…` : v}': parse it first, parse(text).ast)`;
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object that is neither' : `a ${typeof v}`;
+}
+
+/**
+ * Checks, without recursion, that `root` is a `Query` node whose expressions have known kinds and that it is at most
+ * {@link maxQueryDepth} nodes deep. Returns the diagnostic for the first thing wrong, or `undefined`.
+ */
+function shapeProblem(root: unknown): Diagnostic | undefined {
+  const expected = 'a parsed query (parse(text).ast) or a CheckedQuery (analyze(ast, opts))';
+  if (!isRecord(root) || (root as { kind?: unknown }).kind !== 'Query') return notAQuery(expected, describeInput(root));
+  const stack: [node: unknown, depth: number][] = [];
+  const body = (root as { body?: unknown }).body;
+  if (body !== null) stack.push([body, 2]);
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maxQueryDepth) {
+      return diagnostic('TooDeep', { start: 0, end: 0 }, [maxQueryDepth], { help: 'A hand-built syntax tree is deeper than any query the parser reads; flatten it.' });
+    }
+    const kind = isRecord(node) ? (node as { kind?: unknown }).kind : undefined;
+    if (typeof kind !== 'string' || !expressionKinds.has(kind)) return notAQuery('an expression node (And, Or, Not, Comparison, …) in the query tree', describeInput(node));
+    if (kind === 'And' || kind === 'Or') {
+      const operands = (node as { operands?: unknown }).operands;
+      if (!Array.isArray(operands)) return notAQuery(`the operands of ${kind} as an array`, describeInput(operands));
+      for (const o of operands) stack.push([o, depth + 1]);
+    } else if (kind === 'Not') stack.push([(node as { operand?: unknown }).operand, depth + 1]);
+  }
+  return undefined;
+}
+
+function prepareChecked(query: A.Query | CheckedQuery, opts: CompileOptions): QueryPreparation {
+  const given = query as unknown;
+  const isChecked = isRecord(given) && 'fieldOf' in given;
+  const problem = shapeProblem(isChecked ? (given as { ast?: unknown }).ast : given);
+  if (problem) return { ok: false, diagnostics: [problem] };
+  const checked = isChecked ? (query as CheckedQuery) : analyze(query as A.Query, opts);
   if (checked.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: checked.diagnostics };
   const { catalog } = catalogFor(opts);
   const ctx: AtomContext = { timeZone: checked.timeZone ?? 'UTC' };
@@ -100,7 +170,8 @@ export function prepareQuery(query: A.Query | CheckedQuery, opts: CompileOptions
  * from `analyze(ast, opts)` — pass that to evaluate many records without checking the query again. `opts` as for
  * `compile`.
  *
- * Throws a {@link QueryEvaluationError} carrying the diagnostics when the query has errors.
+ * Throws a {@link QueryEvaluationError} carrying the diagnostics when the query has errors or `query` is not a
+ * query (see {@link prepareQuery}: text, `null`, a tree too deep).
  */
 export function evaluateQuery(query: A.Query | CheckedQuery, record: unknown, opts: CompileOptions = {}): boolean {
   const p = prepareQuery(query, opts);

@@ -111,7 +111,11 @@ const usage: [name: string, args: string[], stdin: string, part: string][] = [
   ['kq run --data - (query and records both on stdin)', ['run', '--data', '-'], '', 'cannot both come from stdin'],
   ['kq run x --data missing.ndjson', ['run', 'x', '--data', 'missing.ndjson'], '', 'cannot read records from missing.ndjson'],
   ['kq run x --data - (a line that is not JSON)', ['run', 'x', '--data', '-'], '{"a":1}\n{oops}\n', 'stdin:2: not valid JSON'],
-  ['kq run x --data - (a line that is not an object)', ['run', 'x', '--data', '-'], '[1, 2]', 'item 0 of the array is not a JSON object'],
+  ['kq run x --data - (a line that is not an object)', ['run', 'x', '--data', '-'], '[1, 2]', 'stdin:1: element 1 (from 1) of the array is not a JSON object'],
+  ['kq run x --data - (\'[\\n{"a":1},\\n{oops}\\n]\': the element and its line)', ['run', 'x', '--data', '-'], '[\n{"a":1},\n{oops}\n]', 'stdin:3: element 2 (from 1) of the array is not valid JSON'],
+  ['kq run x --data - (\'[{"a":1}\': an array not closed)', ['run', 'x', '--data', '-'], '[{"a":1}', "stdin:1: the array is not closed (expected ']')"],
+  ['kq run x --data - (\'[{"a":1}] x\': text after the array)', ['run', 'x', '--data', '-'], '[{"a":1}] x', 'stdin:1: unexpected text after the array'],
+  ['kq run x --data - --count --page 1', ['run', 'x', '--data', '-', '--count', '--page', '1'], '', '--count counts every match; it takes no --page'],
   ['kq run x --data - --page-size 501', ['run', 'x', '--data', '-', '--page-size', '501'], '', '--page-size: pageSize must be a whole number from 1 to 500'],
   ['kq run x --data - --page 101', ['run', 'x', '--data', '-', '--page', '101'], '', 'hard limit of 100 pages'],
   ['kq run x --data - --page two', ['run', 'x', '--data', '-', '--page', 'two'], '', "--page: expected a whole number, got 'two'"],
@@ -130,6 +134,37 @@ test("kq run 'conversation_statu:open' --data support.ndjson: exit 1, the code f
   assert.is(r.status, 1);
   assert.is(r.out, '');
   assert.match(r.err, "error[KQ2001]: Unknown field 'conversation_statu'.");
+});
+
+test('kq run customer_name:jane --data - (NDJSON: 12345678901234567890, 1e400, -0 printed as written)', async () => {
+  const line = '{"customer_name":"Jane", "n":12345678901234567890,"x":1e400,"z":-0,"s":"\\u00e9"}';
+  const r = await kq(['run', 'customer_name:jane', '--data', '-'], `  ${line}\r\n{"customer_name":"Bob"}\n`);
+  assert.is(r.status, 0);
+  assert.is(r.out, `${line}\n`);
+});
+
+test('kq run customer_name:jane --data - (a JSON array: each element printed as written)', async () => {
+  const a = '{"customer_name":"Jane","n":12345678901234567890,"s":"a]\\"},"}';
+  const b = '{ "customer_name": ["x", "JANE"], "z": -0 }';
+  const r = await kq(['run', 'customer_name:jane', '--data', '-'], `[\n  ${a},\n {"customer_name":"Bob"}, ${b}\n]\n`);
+  assert.is(r.status, 0);
+  assert.is(r.out, `${a}\n${b}\n`);
+});
+
+test("kq run 'conversation_statu:open' --data - with bad records: the query's error first (exit 1)", async () => {
+  const r = await kq(['run', 'conversation_statu:open', '--data', '-'], '{oops');
+  assert.is(r.status, 1);
+  assert.match(r.err, "error[KQ2001]: Unknown field 'conversation_statu'.");
+  assert.not.match(r.err, 'not valid JSON');
+});
+
+test('kq run x --data bad.ndjson (0xFF 0xFE on line 2: not valid UTF-8, exit 2)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kq-run-'));
+  const file = join(dir, 'bad.ndjson');
+  writeFileSync(file, Buffer.concat([Buffer.from('{"customer_name":"Jane"}\n{"customer_name":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')]));
+  const r = await kq(['run', 'customer_name:jane', '--data', file]);
+  assert.is(r.status, 2);
+  assert.match(r.err, `${file}:2: not valid UTF-8`);
 });
 
 test('examples/data/support.ndjson is what scripts/generate-examples.mjs makes (deterministic)', () => {
