@@ -17,21 +17,11 @@ import type * as source from '../src/index.js';
 import { builtModule } from './built.js';
 import { OPTS, TYPICAL } from './inputs.js';
 import { formatNs, markdownTable, verdict } from './report.js';
+import { mulberry32 } from '../scripts/random.mjs';
 
 /** How many records are filtered. */
 export const RECORD_COUNT = 100_000;
 
-/** mulberry32: a seeded PRNG, so the records (and the number of matches) are the same every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` conversation records with the attributes the typical query reads, and a few it does not. */
 export function makeRecords(count: number): Record<string, unknown>[] {

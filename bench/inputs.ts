@@ -5,6 +5,7 @@
  * instead of timing an error path.
  */
 import type { CompileOptions, CompileResult } from '../src/index.js';
+import { mulberry32 } from '../scripts/random.mjs';
 
 /** The signature of `compile`, from whichever build is being timed. */
 export type CompileFn = (text: string, opts?: CompileOptions) => CompileResult;
@@ -119,17 +120,6 @@ export interface Pathological {
   readonly make: (n: number) => string;
 }
 
-/** A deterministic PRNG (mulberry32), so the random-unicode input is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `n` UTF-16 code units of random code points: printable ASCII (a quarter, so operators, quotes, parentheses and
