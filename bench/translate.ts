@@ -25,6 +25,7 @@ import { measure } from 'mitata';
 import type * as source from '../src/index.js';
 import { builtModule, ROOT } from './built.js';
 import { markdownTable } from './report.js';
+import { mulberry32 } from '../scripts/random.mjs';
 
 const log = (line = '') => console.log(line);
 const argLines = process.argv.indexOf('--lines');
@@ -34,19 +35,8 @@ const NOW = '2025-01-15T12:00:00Z';
 // ---------------------------------------------------------------------------------------------------------------
 // The input: a deterministic mix of queries.
 
-/** A small deterministic PRNG (mulberry32), so every run translates the same file. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = prng(20250115);
+const random = mulberry32(20250115);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 const day = () => `20${int(20, 26)}-${String(int(1, 12)).padStart(2, '0')}-${String(int(1, 28)).padStart(2, '0')}`;

@@ -51,3 +51,4 @@ export { explain, explainQuery, type Explanation } from './interactive/explain.j
 export { criteriaInWords, type CriteriaWordsOptions } from './interactive/criteriaInWords.js';
 // The evaluator's text analysis (how `contains` sees a string: Elasticsearch's standard analyzer, src/evaluate/text.ts).
 export { tokens as textTokens } from './evaluate/text.js';
+export { resultJson } from './translate/output.js';

@@ -102,6 +102,7 @@ export const Messages = {
   MalformedCsv: entry('KQ5007', 'error', 'Malformed CSV record: {0}.'),
   CsvFieldCount: entry('KQ5008', 'error', 'The row has {0} field(s); the header has {1}.'),
   MalformedJsonArray: entry('KQ5009', 'error', 'Malformed JSON array: {0}.'),
+  RecordTooDeep: entry('KQ5010', 'error', 'The record nests deeper than {0} levels, the limit.'),
 
   // --- 9xxx: the compiler itself ----------------------------------------------------------------------------------------
   InternalError: entry('KQ9001', 'error', 'Internal compiler error: {0}'),

@@ -11,10 +11,16 @@
  * the line after the previous record and spans one line more per newline inside its fields.
  *
  * Error records, each for the line the record starts on, then reading goes on:
- * - a record csv-parse rejects (a quote in an unquoted field, text after a closing quote, a quote never closed, a
- *   record over `maxRecordBytes`) is KQ5007, and the parser restarts on the next line — so after a malformed
- *   multi-line record, its later lines are read as records of their own (a quote that is never closed does not
- *   swallow the rest of the file);
+ * - a record over `maxRecordBytes` (csv-parse's `max_record_size`, counted in characters) is one KQ5006, and the
+ *   rest of that row is skipped, unparsed and unkept: the row ends at the first line end where the count of `"` from
+ *   the row's start is even (RFC 4180 quoting: `""` inside a quoted field counts twice), and the parser restarts on
+ *   the next line. A line too long to keep (its text is dropped) still has its quotes counted (lines.ts). A row
+ *   whose quote never closes thus runs to the end of the input (as RFC 4180 reads it): one KQ5006, and a KQ5007 on
+ *   the last line saying which lines were skipped with it — the lines are not kept, so they cannot be read again
+ *   one by one (bounded memory); an unclosed quote under the limit still costs only its own line (below);
+ * - any other record csv-parse rejects (a quote in an unquoted field, text after a closing quote, a quote never
+ *   closed) is KQ5007, and the parser restarts on the next line — so after a malformed multi-line record, its later
+ *   lines are read as records of their own (a quote that is never closed does not swallow the rest of the file);
  * - a row with another number of fields than the header, KQ5008; a line with invalid UTF-8, KQ5005; no `query`
  *   column in the header, KQ5003 on every row.
  */
@@ -82,6 +88,13 @@ export async function* readCsv(
   let start = 0;
   let next = 0;
   let out: SourceRecord[] = [];
+  /** Skipping the rest of an oversized row: its lines are consumed without the parser until the row ends. */
+  let skipping = false;
+  /** While skipping: whether the `"` seen since the row's start are odd (the row goes on past this line). */
+  let oddQuotes = false;
+  /** While skipping: the line the oversized row starts on, and the last line skipped. */
+  let skippedFrom = 0;
+  let skippedTo = 0;
 
   const createParser = (): Parser => {
     const parser = parse({
@@ -140,11 +153,32 @@ export async function* readCsv(
     return { line, fields, input: { kind: 'text', text: values[h.query]! } };
   };
 
-  /** The parser rejected the record starting at `lines[start]`: report it, and restart the parser on the next line. */
+  /** Counts the row's quotes on `line` (while skipping); true when the row ends with it. */
+  const skipLine = (line: Line): boolean => {
+    skippedTo = line.number;
+    if (line.problem === 'tooLong') oddQuotes = oddQuotes !== ((line.quotes ?? 0) % 2 === 1);
+    else for (let i = line.text.indexOf('"'); i >= 0; i = line.text.indexOf('"', i + 1)) oddQuotes = !oddQuotes;
+    return !oddQuotes;
+  };
+
+  /**
+   * The parser rejected the record starting at `lines[start]`: report it, and restart the parser on the next line
+   * (or, for an oversized row, on the line after the row's end).
+   */
   const recover = (error: unknown): void => {
     const bad = lines[start];
-    if (bad) out.push({ line: bad.number, error: bad.problem ? lineError(bad) : inputError('MalformedCsv', [csvMessage(error)]) });
-    start++;
+    const tooLong = (error as { code?: unknown } | undefined)?.code === 'CSV_MAX_RECORD_SIZE';
+    if (bad) {
+      const reason = bad.problem ? lineError(bad) : tooLong ? inputError('RecordTooLong', [maxRecordBytes]) : inputError('MalformedCsv', [csvMessage(error)]);
+      out.push({ line: bad.number, error: reason });
+    }
+    if (tooLong) {
+      // Skip the rest of the row: through the lines written already, then (in `feed`) through lines still to come.
+      oddQuotes = false;
+      skipping = true;
+      skippedFrom = bad?.number ?? 0;
+      while (skipping && start < next) if (skipLine(lines[start++]!)) skipping = false;
+    } else start++;
     next = start;
     parsed = [];
     parser.destroy();
@@ -155,7 +189,15 @@ export async function* readCsv(
   const feed = (): void => {
     while (next < lines.length) {
       const line = lines[next++]!;
-      parser.write(line.text + (line.terminated ? '\n' : ''));
+      if (skipping) {
+        start = next; // consumed: never written to the parser
+        if (skipLine(line)) skipping = false;
+        continue;
+      }
+      // A line too long to keep reaches the parser as a lone `"` when it held an odd number of quotes (else as
+      // nothing), so quoting stays in step: a row whose first line was too long still ends where it really ends.
+      const text = line.problem === 'tooLong' ? ((line.quotes ?? 0) % 2 === 1 ? '"' : '') : line.text;
+      parser.write(text + (line.terminated ? '\n' : ''));
       collect();
       if (parser.errored) recover(parser.errored);
     }
@@ -177,15 +219,25 @@ export async function* readCsv(
   // The end of the input: flush the parser; a record it rejects now (a quote never closed) restarts it as above.
   for (;;) {
     parser.end();
+    let failure: unknown;
+    let flushed = false;
     try {
       await finished(parser);
-      collect();
-      break;
+      flushed = true;
     } catch (error) {
-      collect();
-      recover(error);
-      feed();
+      failure = error;
     }
+    collect(); // outside the try: what `onHeader` throws goes to the caller, not to recovery
+    if (flushed) break;
+    recover(failure);
+    feed();
+  }
+  // An oversized row whose quote never closed ran to the end of the input: say so, rather than end silently.
+  if (skipping) {
+    out.push({
+      line: skippedTo,
+      error: inputError('MalformedCsv', [`the quoted field of the oversized row on line ${skippedFrom} is never closed, so lines ${skippedFrom + 1}–${skippedTo} were skipped with it`]),
+    });
   }
   // Lines no record covered (cannot happen once the parser has flushed) are reported rather than lost.
   for (const line of lines.slice(start)) out.push({ line: line.number, error: inputError('MalformedCsv', ['the record was not read']) });

@@ -8,7 +8,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 
-/** The catalogue names of the input-record errors (KQ5001–KQ5009, in `diagnostics/catalogue.ts`). */
+/** The catalogue names of the input-record errors (KQ5001–KQ5010, in `diagnostics/catalogue.ts`). */
 export type InputErrorName =
   | 'InvalidJson'
   | 'UnexpectedValue'
@@ -18,7 +18,8 @@ export type InputErrorName =
   | 'RecordTooLong'
   | 'MalformedCsv'
   | 'CsvFieldCount'
-  | 'MalformedJsonArray';
+  | 'MalformedJsonArray'
+  | 'RecordTooDeep';
 
 /** The diagnostic of an input-record error, from its catalogue entry and arguments, with an empty span. */
 export function inputError(name: InputErrorName, args: readonly (string | number)[] = [], help?: string): Diagnostic {

@@ -4,12 +4,17 @@
  * The array is not parsed whole. A scan of its structure (strings, escapes, bracket depth; nothing else) finds where
  * each top-level element starts and ends, and each element's text is then given to `JSON.parse` on its own. So a
  * 1 GB array needs memory for one element, every element knows the line it starts on, and a bad element (invalid
- * JSON, invalid UTF-8, longer than the limit) is an error record for that element only. A missing comma between two
- * elements makes them one invalid element; content after the closing `]`, or a missing `]`, is one KQ5009 error
- * record. A top-level object instead of an array is one record; an empty input is no record.
+ * JSON, invalid UTF-8, longer than the limit, nested deeper than 1,000 levels) is an error record for that element
+ * only. Structural errors of the array itself are KQ5009 error records of their own, at the line where they are
+ * found, and never swallow an element: a missing comma between two elements (both are still read), a trailing
+ * comma before `]`, an empty element (`,,`); content after the closing `]`, or a missing `]`, is one KQ5009 record
+ * and ends the scan. A top-level object instead of an array is one record; an empty input is no record.
+ *
+ * An element ends at its own closing bracket or quote (objects, arrays, strings), or, for a bare scalar (a number,
+ * a literal, junk), at white space, `,`, `]` or the end of its line.
  */
 import { inputError } from './inputErrors.js';
-import { recordFromValue } from './jsonRecords.js';
+import { recordFromJsonText } from './jsonRecords.js';
 import type { Line } from './lines.js';
 import type { Direction, SourceRecord } from './records.js';
 
@@ -20,6 +25,8 @@ const enum State {
   Between,
   /** Inside an element. */
   Element,
+  /** After an element, where `,` or `]` must come. */
+  AfterElement,
   /** After the closing `]` (or the single top-level object). */
   After,
   /** After a structural error that ends the scan: the rest of the input is ignored. */
@@ -49,6 +56,8 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
   let state: State = State.Before;
   /** The top-level value is one object rather than an array. */
   let single = false;
+  /** In `Between`: a `,` came since the last element (so a `]` now is a trailing comma). */
+  let afterComma = false;
   // The current element: its first line, its text so far, its bracket depth, and whether the scan is in a string.
   let startLine = 0;
   let pieces: string[] = [];
@@ -56,6 +65,8 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
   let depth = 0;
   let inString = false;
   let escaped = false;
+  /** The element is a bare scalar (a number, `true`, …, or junk): white space, `,` or `]` ends it. */
+  let bare = false;
   /** The first problem of the current element's lines (invalid UTF-8, too long), reported instead of parsing it. */
   let problem: SourceRecord | undefined;
   let lastLine = 0;
@@ -63,21 +74,13 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
   const finishElement = (out: SourceRecord[]): void => {
     if (problem) out.push(problem);
     else if (chars > maxRecordChars) out.push({ line: startLine, error: inputError('RecordTooLong', [maxRecordChars]) });
-    else {
-      const text = pieces.join('');
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-        out.push(recordFromValue(value, startLine, direction));
-      } catch (e) {
-        out.push({ line: startLine, error: inputError('InvalidJson', [(e as Error).message]) });
-      }
-    }
+    else out.push(recordFromJsonText(pieces.join(''), startLine, direction));
     pieces = [];
     chars = 0;
     depth = 0;
     inString = false;
     escaped = false;
+    bare = false;
     problem = undefined;
   };
 
@@ -86,6 +89,8 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
     if (chars <= maxRecordChars) pieces.push(piece);
     else pieces = [];
   };
+
+  const malformed = (line: number, what: string): SourceRecord => ({ line, error: inputError('MalformedJsonArray', [what]) });
 
   for await (const batch of lines) {
     const out: SourceRecord[] = [];
@@ -108,79 +113,106 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
       if (lineError && state === State.Element) problem ??= { line: startLine, error: lineError };
       const text = line.text;
       let from = 0; // where the current element's piece of this line starts
+      /** Starts an element at `text[i]`. */
+      const begin = (i: number, c: number): State => {
+        startLine = line.number;
+        from = i;
+        if (lineError) problem = { line: startLine, error: lineError };
+        if (c === QUOTE) inString = true;
+        else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth = 1;
+        else bare = true;
+        return State.Element;
+      };
       for (let i = 0; i < text.length && state !== State.Done; i++) {
         const c = text.charCodeAt(i);
         if (state === State.Element) {
           if (inString) {
             if (escaped) escaped = false;
             else if (c === BACKSLASH) escaped = true;
-            else if (c === QUOTE) inString = false;
+            else if (c === QUOTE) {
+              inString = false;
+              if (depth === 0 && !bare) {
+                // A string element ends at its closing quote.
+                keep(text.slice(from, i + 1));
+                finishElement(out);
+                state = State.AfterElement;
+              }
+            }
             continue;
           }
           if (c === QUOTE) inString = true;
           else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
-          else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-            depth--;
-            if (single && depth === 0) {
+          else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && depth > 0) {
+            if (--depth === 0 && !bare) {
+              // An object or array element ends at its own closing bracket.
               keep(text.slice(from, i + 1));
               finishElement(out);
-              state = State.After;
-            } else if (depth < 0) {
-              // The array's own `]` ends its last element.
-              keep(text.slice(from, i));
-              finishElement(out);
-              state = State.After;
+              state = single ? State.After : State.AfterElement;
             }
-          } else if (c === COMMA && depth === 0 && !single) {
+          } else if (depth === 0 && bare && (isSpace(c) || c === COMMA || c === CLOSE_BRACKET)) {
+            // A bare element (a number, a literal, junk) ends at white space, a comma, or the array's `]`.
             keep(text.slice(from, i));
             finishElement(out);
-            state = State.Between;
+            state = State.AfterElement;
+            i--; // the character is read again, after the element
           }
           continue;
         }
         if (isSpace(c)) continue;
         if (state === State.Before) {
-          if (c === OPEN_BRACKET) state = State.Between;
-          else if (c === OPEN_BRACE) {
+          if (c === OPEN_BRACKET) {
+            state = State.Between;
+            afterComma = false;
+          } else if (c === OPEN_BRACE) {
             single = true;
-            state = State.Element;
-            startLine = line.number;
-            from = i;
-            depth = 1;
-            if (lineError) problem = { line: startLine, error: lineError };
+            state = begin(i, c);
           } else {
-            out.push({ line: line.number, error: inputError('MalformedJsonArray', [`expected '[' at the start, found '${text[i]}'`]) });
+            out.push(malformed(line.number, `expected '[' at the start, found '${text[i]}'`));
             state = State.Done;
           }
         } else if (state === State.Between) {
-          if (c === CLOSE_BRACKET) state = State.After;
-          else if (c === COMMA) out.push({ line: line.number, error: inputError('MalformedJsonArray', ['an empty element (two commas)']) });
+          if (c === CLOSE_BRACKET) {
+            if (afterComma) out.push(malformed(line.number, "a trailing comma before ']'"));
+            state = State.After;
+          } else if (c === COMMA) out.push(malformed(line.number, 'an empty element (two commas)'));
           else {
-            state = State.Element;
-            startLine = line.number;
-            from = i;
-            if (lineError) problem = { line: startLine, error: lineError };
-            if (c === QUOTE) inString = true;
-            else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth = 1;
+            afterComma = false;
+            state = begin(i, c);
+          }
+        } else if (state === State.AfterElement) {
+          if (c === COMMA) {
+            state = State.Between;
+            afterComma = true;
+          } else if (c === CLOSE_BRACKET) state = State.After;
+          else {
+            // A missing comma: reported, and the next element is read as one (so no element is lost).
+            out.push(malformed(line.number, `expected ',' or ']' after an element, found '${text[i]}'`));
+            state = begin(i, c);
           }
         } else if (state === State.After) {
-          out.push({ line: line.number, error: inputError('MalformedJsonArray', [`unexpected '${text[i]}' after the end of the ${single ? 'object' : 'array'}`]) });
+          out.push(malformed(line.number, `unexpected '${text[i]}' after the end of the ${single ? 'object' : 'array'}`));
           state = State.Done;
         }
       }
       if (state === State.Element) {
         keep(text.slice(from));
-        if (line.terminated) keep('\n');
+        if (line.terminated) {
+          if (bare && depth === 0 && !inString) {
+            finishElement(out); // the end of the line ends a bare element
+            state = State.AfterElement;
+          } else keep('\n');
+        }
       }
     }
     if (out.length > 0) yield out;
   }
   const out: SourceRecord[] = [];
+  const unclosed = "the input ends before the closing ']'";
   if (state === State.Element) {
     finishElement(out);
-    if (!single) out.push({ line: lastLine, error: inputError('MalformedJsonArray', ["the input ends before the closing ']'"]) });
-  } else if (state === State.Between) {
-    out.push({ line: lastLine, error: inputError('MalformedJsonArray', ["the input ends before the closing ']'"]) });
+    if (!single) out.push(malformed(lastLine, unclosed));
+  } else if (state === State.Between || state === State.AfterElement) {
+    out.push(malformed(lastLine, unclosed));
   }
   if (out.length > 0) yield out;
 }

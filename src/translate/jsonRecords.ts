@@ -8,6 +8,8 @@
  * §0; every other field is carried through), or else the value itself as the body, which `decompile` checks.
  */
 import { describeJson, inputError } from './inputErrors.js';
+import { jsonTextTooDeep, maxRecordDepth } from './jsonDepth.js';
+import { carriedFieldsJson } from './rawFields.js';
 import type { CarriedFields, Direction, SourceRecord } from './records.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -19,19 +21,45 @@ export function carriedFields(value: Record<string, unknown>, omit: string): Car
   return Object.fromEntries(Object.entries(value).filter(([key]) => key !== omit));
 }
 
-/** The input record that `value`, read at 1-based `line`, stands for in `direction` (an error record if none). */
-export function recordFromValue(value: unknown, line: number, direction: Direction): SourceRecord {
+/**
+ * The input record that the JSON text `text` (a JSONL line, a JSON array element), read at 1-based `line`, stands
+ * for in `direction`: KQ5010 when it nests deeper than {@link maxRecordDepth} (checked before parsing, see
+ * jsonDepth.ts), KQ5001 when it is not valid JSON, else {@link recordFromValue} with the carried fields' source text
+ * kept (`fieldsJson`, see rawFields.ts). Never throws.
+ */
+export function recordFromJsonText(text: string, line: number, direction: Direction): SourceRecord {
+  if (jsonTextTooDeep(text)) return { line, error: inputError('RecordTooDeep', [maxRecordDepth]) };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { line, error: inputError('InvalidJson', [(e as Error).message]) };
+  }
+  return recordFromValue(value, line, direction, text);
+}
+
+/**
+ * The input record that `value`, read at 1-based `line`, stands for in `direction` (an error record if none). When
+ * `text` (the JSON text `value` was parsed from) is given, the record also keeps its carried fields as written
+ * (`fieldsJson`).
+ */
+export function recordFromValue(value: unknown, line: number, direction: Direction, text?: string): SourceRecord {
+  const raw = (omit: string): { fieldsJson?: string } => {
+    const json = text === undefined ? undefined : carriedFieldsJson(text, omit);
+    return json === undefined ? {} : { fieldsJson: json };
+  };
   if (direction === 'text') {
     if (isObject(value) && Object.hasOwn(value, 'data')) {
-      return { line, fields: carriedFields(value, 'data'), input: { kind: 'criteria', body: value.data } };
+      return { line, fields: carriedFields(value, 'data'), ...raw('data'), input: { kind: 'criteria', body: value.data } };
     }
     return { line, input: { kind: 'criteria', body: value } };
   }
   if (typeof value === 'string') return { line, input: { kind: 'text', text: value } };
   if (!isObject(value)) return { line, error: inputError('UnexpectedValue', ["a JSON object with a 'query' field", describeJson(value)]) };
   const fields = carriedFields(value, 'query');
-  if (!Object.hasOwn(value, 'query')) return { line, fields, error: inputError('MissingQuery', ['']) };
+  const fieldsJson = raw('query');
+  if (!Object.hasOwn(value, 'query')) return { line, fields, ...fieldsJson, error: inputError('MissingQuery', ['']) };
   const query = value.query;
-  if (typeof query !== 'string') return { line, fields, error: inputError('QueryNotString', [describeJson(query)]) };
-  return { line, fields, input: { kind: 'text', text: query } };
+  if (typeof query !== 'string') return { line, fields, ...fieldsJson, error: inputError('QueryNotString', [describeJson(query)]) };
+  return { line, fields, ...fieldsJson, input: { kind: 'text', text: query } };
 }

@@ -21,6 +21,11 @@ export interface Line {
   readonly terminated: boolean;
   /** Set when the line could not be read: invalid UTF-8, or longer than the limit (its length in bytes is `bytes`). */
   readonly problem?: 'utf8' | 'tooLong';
+  /**
+   * Only when `tooLong`: how many `"` bytes the dropped line held, so that the CSV reader can still follow quoting
+   * (where a quoted field that spans lines ends) through a line whose text is gone.
+   */
+  readonly quotes?: number;
   /** The line's length in bytes, without the `\n` (of this piece, when `partial`). */
   readonly bytes: number;
   /** Only in `segments` mode: this is a piece of the line, which goes on in the next `Line` (same `number`). */
@@ -71,14 +76,20 @@ export async function* readLines(chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
   let pieces: Buffer[] = [];
   let size = 0;
   let tooLong = false;
+  /** `"` bytes of the current line, counted once it is too long (the dropped pieces included). */
+  let quotes = 0;
+  const countQuotes = (bytes: Buffer): void => {
+    for (let i = bytes.indexOf(0x22); i >= 0; i = bytes.indexOf(0x22, i + 1)) quotes++;
+  };
 
   const finish = (last: Buffer | undefined, terminated: boolean): Line => {
     number++;
     if (tooLong) {
-      const line: Line = { number, text: '', terminated, problem: 'tooLong', bytes: size };
+      const line: Line = { number, text: '', terminated, problem: 'tooLong', quotes, bytes: size };
       pieces = [];
       size = 0;
       tooLong = false;
+      quotes = 0;
       return line;
     }
     const bytes = pieces.length === 0 ? (last ?? Buffer.alloc(0)) : Buffer.concat(last ? [...pieces, last] : pieces);
@@ -115,9 +126,14 @@ export async function* readLines(chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
   /** Adds `piece` to the current line; returns false when the line is (now) too long and the piece was dropped. */
   const keep = (piece: Buffer): boolean => {
     size += piece.length;
-    if (tooLong) return false;
+    if (tooLong) {
+      countQuotes(piece);
+      return false;
+    }
     if (size > maxLineBytes) {
       tooLong = true;
+      for (const kept of pieces) countQuotes(kept);
+      countQuotes(piece);
       pieces = [];
       return false;
     }

@@ -29,6 +29,13 @@ export const inputFormats: readonly InputFormat[] = ['text', 'jsonl', 'json', 'c
  */
 export type CarriedFields = Record<string, unknown>;
 
+/**
+ * The carried fields as their source text: one minified JSON object text whose members are the record's members
+ * exactly as written (see rawFields.ts). Only for records read from JSON text (JSONL lines, JSON array elements);
+ * absent for CSV (whose fields are strings anyway), text input, and records given to `translate` as values.
+ */
+export type CarriedFieldsJson = string;
+
 /** What a record asks to translate: a query text, or a criteria body (a parsed JSON value, checked by decompile). */
 export type RecordInput = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'criteria'; readonly body: unknown };
 
@@ -38,14 +45,18 @@ export type RecordInput = { readonly kind: 'text'; readonly text: string } | { r
  * `error` that made the record unreadable (bad JSON, no `query` field, invalid UTF-8, …, see inputErrors.ts).
  */
 export type SourceRecord =
-  | { readonly line: number; readonly fields?: CarriedFields; readonly input: RecordInput; readonly error?: undefined }
-  | { readonly line: number; readonly fields?: CarriedFields; readonly input?: undefined; readonly error: Diagnostic };
+  | { readonly line: number; readonly fields?: CarriedFields; readonly fieldsJson?: CarriedFieldsJson; readonly input: RecordInput; readonly error?: undefined }
+  | { readonly line: number; readonly fields?: CarriedFields; readonly fieldsJson?: CarriedFieldsJson; readonly input?: undefined; readonly error: Diagnostic };
 
 /**
  * One result of a bulk translation, in the order of the input records, as printed by `kq translate` (JSON keys in
  * this order):
  * - `line`: 1-based line where the input record starts (the index for arrays);
- * - `fields`: the carried fields, absent for text inputs and for bodies given without a wrapper;
+ * - `fields`: the carried fields, absent for text inputs and for bodies given without a wrapper — parsed values, so
+ *   a number a double cannot hold exactly (`12345678901234567890`, `1e400`, `1.0`, `-0`) is only approximated here;
+ * - `fieldsJson`: for records read from JSON text (JSONL, JSON), the carried fields exactly as written, as one
+ *   minified JSON object text (rawFields.ts). The output writers (`resultJson`, the CSV `fields` column) print this
+ *   instead of `fields`, so `kq translate` carries every field through byte for byte (white space aside);
  * - `ok`: true when the translation succeeded (no error diagnostic);
  * - `query`: the query text — the input of a text → criteria record, the output of a criteria → text one (absent
  *   when the record could not be read or the decompile failed);
@@ -57,6 +68,7 @@ export type SourceRecord =
 export interface TranslateResult {
   readonly line: number;
   readonly fields?: CarriedFields;
+  readonly fieldsJson?: CarriedFieldsJson;
   readonly ok: boolean;
   readonly query?: string;
   readonly criteria?: unknown;

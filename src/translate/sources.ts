@@ -10,7 +10,8 @@ import { extname } from 'node:path';
 import { readCsv } from './csvSource.js';
 import { inputError } from './inputErrors.js';
 import { readJsonArray } from './jsonArraySource.js';
-import { recordFromValue } from './jsonRecords.js';
+import { recordFromJsonText, recordFromValue } from './jsonRecords.js';
+import { maxRecordDepth, valueTooDeep } from './jsonDepth.js';
 import { readLines, type Chunk, type Line } from './lines.js';
 import type { Direction, InputFormat, SourceRecord } from './records.js';
 
@@ -132,16 +133,30 @@ async function* readJsonLines(lines: AsyncIterable<Line[]>, direction: Direction
       }
       const text = line.text;
       if (isBlank(text)) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        out.push({ line: line.number, error: inputError('InvalidJson', [(e as Error).message]) });
-        continue;
-      }
-      out.push(recordFromValue(value, line.number, direction));
+      out.push(recordFromJsonText(text, line.number, direction));
     }
     if (out.length > 0) yield out;
+  }
+}
+
+/**
+ * The input record of an element of an array given to `translate`: KQ5010 when it nests deeper than
+ * {@link maxRecordDepth} or refers to itself (jsonDepth.ts); KQ5002 when reading it throws (a getter, a proxy trap),
+ * since a record that cannot be read is an error record, never an exception out of `translate`.
+ */
+function elementRecord(element: unknown, line: number, direction: Direction): SourceRecord {
+  try {
+    if (valueTooDeep(element)) return { line, error: inputError('RecordTooDeep', [maxRecordDepth]) };
+    return recordFromValue(element, line, direction);
+  } catch (e) {
+    let message = 'a value that is not an Error';
+    try {
+      if (e instanceof Error && typeof e.message === 'string') message = e.message;
+      else if (typeof e === 'string') message = e;
+    } catch {
+      // a hostile error object: keep the generic message
+    }
+    return { line, error: inputError('UnexpectedValue', ['a record whose fields can be read', `one that throws when read (${message})`]) };
   }
 }
 
@@ -150,7 +165,7 @@ async function* readElements(elements: Iterable<unknown>, direction: Direction):
   let out: SourceRecord[] = [];
   let index = 0;
   for (const element of elements) {
-    out.push(recordFromValue(element, ++index, direction));
+    out.push(elementRecord(element, ++index, direction));
     if (out.length >= 1024) {
       yield out;
       out = [];

@@ -3,11 +3,12 @@
  * texts — one result per input record, in input order, in bounded memory, on one thread or several.
  */
 import { resolveClock } from '../dates/index.js';
+import { resolveTimeZone } from '../dates/timeZone.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
 import { convert, type ConvertOptions, type Outcome } from './convert.js';
 import { ordered, TranslatePool } from './pool.js';
-import { defaultBatchSize, defaultMaxRecordBytes, type SourceRecord, type TranslateOptions, type TranslateResult } from './records.js';
+import { defaultBatchSize, defaultMaxRecordBytes, inputFormats, type SourceRecord, type TranslateOptions, type TranslateResult } from './records.js';
 import { readSource, type TranslateSource } from './sources.js';
 
 /** Batches of exactly `size` records (the last one may be smaller), whatever batches the source gave. */
@@ -30,6 +31,38 @@ function count(value: unknown, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new TypeError(`translate: ${name} must be a whole number ≥ 1`);
   return value;
+}
+
+/** A TypeError for option `name` unless `ok`: the options are checked before anything is read. */
+function expect(ok: boolean, name: string, what: string): void {
+  if (!ok) throw new TypeError(`translate: ${name} must be ${what}`);
+}
+
+/**
+ * Checks the options' types (and the time zone's name) up front, so that a bad option is one TypeError at the
+ * call, never an error on every record: `opts` an object; `to`, `inputFormat` one of theirs; `fileName`,
+ * `queryContext` strings; `timeZone` a known IANA name (as `kq --tz` requires; resolveTimeZone in src/dates);
+ * `onHeader` a function; `customAttributes` an array of objects with a string `name`; `nested` a boolean;
+ * `maxLength`, `maxDepth`, `maxDiagnostics` numbers. `now` is left to compile (an invalid clock is KQ2008 on each
+ * record, as `compile` reports it).
+ */
+function checkOptions(opts: TranslateOptions): void {
+  const o = opts as Record<string, unknown>;
+  expect(o.to === undefined || o.to === 'criteria' || o.to === 'text', 'to', "'criteria' or 'text'");
+  expect(o.inputFormat === undefined || (inputFormats as readonly unknown[]).includes(o.inputFormat), 'inputFormat', inputFormats.map((f) => `'${f}'`).join(', '));
+  expect(o.fileName === undefined || typeof o.fileName === 'string', 'fileName', 'a string');
+  expect(o.onHeader === undefined || typeof o.onHeader === 'function', 'onHeader', 'a function');
+  expect(o.queryContext === undefined || typeof o.queryContext === 'string', 'queryContext', 'a string');
+  expect(o.timeZone === undefined || (typeof o.timeZone === 'string' && resolveTimeZone(o.timeZone).ok), 'timeZone', 'an IANA time zone name such as America/New_York');
+  expect(o.nested === undefined || typeof o.nested === 'boolean', 'nested', 'a boolean');
+  for (const name of ['maxLength', 'maxDepth', 'maxDiagnostics']) expect(o[name] === undefined || typeof o[name] === 'number', name, 'a number');
+  const custom = o.customAttributes;
+  expect(
+    custom === undefined ||
+      (Array.isArray(custom) && custom.every((a: unknown) => typeof a === 'object' && a !== null && typeof (a as { name?: unknown }).name === 'string')),
+    'customAttributes',
+    'an array of {name, type?, values?, label?} objects',
+  );
 }
 
 /**
@@ -55,7 +88,10 @@ function compileOptionsOf(opts: TranslateOptions): CompileOptions {
 
 /** The result record of `record`, given the outcome of its translation (none when it could not be read). */
 function toResult(record: SourceRecord, outcome: Outcome | undefined): TranslateResult {
-  const fields = record.fields !== undefined ? { fields: record.fields } : {};
+  const fields = {
+    ...(record.fields !== undefined ? { fields: record.fields } : {}),
+    ...(record.fieldsJson !== undefined ? { fieldsJson: record.fieldsJson } : {}),
+  };
   if (!record.input || !outcome) {
     const error = record.error ?? diagnostic('InternalError', { start: 0, end: 0 }, ['no translation came back for this record']);
     return { line: record.line, ...fields, ok: false, diagnostics: [error], frame: `error[${error.code}]: ${error.message}\n --> line ${record.line}` };
@@ -80,18 +116,21 @@ function toResult(record: SourceRecord, outcome: Outcome | undefined): Translate
  *
  * An input record that cannot be read (invalid JSON or UTF-8, no `query`, a non-string query, a malformed CSV
  * row, …) gives an error result with a KQ5xxx diagnostic; a query that does not compile, one with the compiler's
- * diagnostics. Nothing in the input makes it throw. It throws a TypeError for bad options or a source of the wrong
- * type, and passes on an error from reading the stream or a worker thread that dies. Memory is bounded by
+ * diagnostics (a record given as a value whose fields throw when read, KQ5002; one nested deeper than 1,000 levels,
+ * KQ5010). Nothing in the input makes it throw. It throws a TypeError at the call (before anything is read) for bad
+ * options (see `checkOptions`) or a source of the wrong type, and passes on an error from reading the stream, from
+ * `onHeader`, or from a worker thread that dies. Memory is bounded by
  * `batchSize × (2 × jobs + 1)` records, whatever the size of the input; stop early with `break` (the workers are
  * stopped).
  *
  * Example: `for await (const r of translate(fs.createReadStream('saved.jsonl'), {inputFormat: 'jsonl', jobs: 2}))
  * console.log(r.line, r.ok ? r.criteria : r.frame)`.
  */
-export async function* translate(source: TranslateSource, opts: TranslateOptions = {}): AsyncGenerator<TranslateResult> {
+export function translate(source: TranslateSource, opts: TranslateOptions = {}): AsyncGenerator<TranslateResult> {
   opts ??= {};
+  if (typeof opts !== 'object' || Array.isArray(opts)) throw new TypeError('translate: the options must be an object');
+  checkOptions(opts);
   const direction = opts.to ?? 'criteria';
-  if (direction !== 'criteria' && direction !== 'text') throw new TypeError(`translate: to must be 'criteria' or 'text'`);
   const jobs = count(opts.jobs, 'jobs', 1);
   const batchSize = count(opts.batchSize, 'batchSize', defaultBatchSize);
   const maxRecordBytes = count(opts.maxRecordBytes, 'maxRecordBytes', defaultMaxRecordBytes);
@@ -105,8 +144,11 @@ export async function* translate(source: TranslateSource, opts: TranslateOptions
     maxRecordBytes,
     ...(opts.onHeader ? { onHeader: opts.onHeader } : {}),
   });
-  const batches = rebatch(records, batchSize);
+  return run(rebatch(records, batchSize), jobs, convertOptions);
+}
 
+/** The results of `batches`, translated in the calling thread (`jobs` 1) or on `jobs` worker threads, in order. */
+async function* run(batches: AsyncGenerator<SourceRecord[]>, jobs: number, convertOptions: ConvertOptions): AsyncGenerator<TranslateResult> {
   if (jobs === 1) {
     for await (const batch of batches) {
       for (const record of batch) yield toResult(record, record.input ? convert(record.input, convertOptions) : undefined);

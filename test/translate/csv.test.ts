@@ -115,14 +115,25 @@ test('csv: every chunk size gives the same records', async () => {
 });
 
 
-test('csv: an unclosed quote over many lines that are each malformed on their own stays linear (one record per line)', async () => {
+test('csv: an unclosed quote over 20,000 lines, over maxRecordBytes: one KQ5006 for the row, a KQ5007 naming the lines skipped', async () => {
+  // RFC 4180 reads `a""b` inside a quoted field as an escaped quote: the field (and the row) goes on to the end.
   const input = `id,query\n1,"open\n${'a""b,x:1\n'.repeat(20_000)}2,conversation_status:open\n`;
   const results = await read(input, { ...csv, maxRecordBytes: 5000 });
-  assert.is(results.length, 20_002);
-  assert.equal(summary(results.slice(0, 2)), [
+  assert.equal(summary(results), [
+    [2, false, 'KQ5006'],
+    [20_003, false, 'KQ5007'],
+  ]);
+  assert.match(results[1]!.diagnostics[0]!.message, 'oversized row on line 2 is never closed, so lines 3–20003 were skipped with it');
+});
+
+test('csv: an unclosed quote under maxRecordBytes costs only its own line', async () => {
+  const input = `id,query\n1,"open\n${'a""b,x:1\n'.repeat(3)}2,conversation_status:open\n`;
+  assert.equal(summary(await read(input, csv)), [
     [2, false, 'KQ5007'],
     [3, false, 'KQ5007'],
+    [4, false, 'KQ5007'],
+    [5, false, 'KQ5007'],
+    [6, true, ''],
   ]);
-  assert.equal(summary(results.slice(-1)), [[20_003, true, '']]);
 });
 test.run();

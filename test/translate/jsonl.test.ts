@@ -9,6 +9,7 @@ test('jsonl: {id, name, query} carries id and name through', async () => {
   assert.equal(r, {
     line: 1,
     fields: { id: 7, name: 'Open', extra: { a: [1] } },
+    fieldsJson: '{"id":7,"name":"Open","extra":{"a":[1]}}',
     ok: true,
     query: 'conversation_status:open',
     criteria: { queryContext: 'conversation', and: [{ conversation_status: { equals: 'open' } }] },

@@ -7,7 +7,7 @@
  * Exit status: 0 when every record translated (or `--allow-errors`), 1 when any record failed, 2 for usage errors
  * (unknown flag values, an unreadable input file, an input format the direction cannot read).
  */
-import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { SingleBar } from 'cli-progress';
 import { checkLines } from '../../translate/checkLines.js';
@@ -89,6 +89,52 @@ class Output {
   }
 }
 
+/**
+ * Refuses `--out` when it names the input itself (the same device and inode, so also through a symbolic or hard
+ * link, or stdin redirected from it): opening the output truncates it before a byte is read, so the input would be
+ * lost. A usage error (exit 2), checked before the output is opened. `input` is the input's stats, when known.
+ */
+function refuseSameFile(out: string | undefined, input: Stats | undefined): void {
+  if (out === undefined || input === undefined || !input.isFile()) return;
+  let target: Stats;
+  try {
+    target = statSync(out);
+  } catch {
+    return; // no such file yet: it cannot be the input
+  }
+  if (target.dev === input.dev && target.ino === input.ino) {
+    throw new UsageError(`--out: ${out} is the input file; writing it would destroy the input (write elsewhere, then rename)`);
+  }
+}
+
+/**
+ * How far the results have come through the input, in bytes, for the progress bar: the bytes of the lines before
+ * the record whose result was written last. Reading runs ahead of the work (up to 2 × jobs + 1 batches), so the
+ * bytes read would show 100 % too early. Each chunk read leaves a checkpoint (lines ended so far, bytes so far); a
+ * result for a record starting on line L passes every checkpoint whose bytes all lie before line L. A JSON array on
+ * one line thus shows 0 % until its end.
+ */
+export class ProgressBytes {
+  private readonly checkpoints: { lines: number; bytes: number }[] = [];
+  private lines = 0;
+  private bytes = 0;
+  done = 0;
+
+  /** Notes a chunk read. */
+  read(chunk: Uint8Array | string): void {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) this.lines++;
+    this.bytes += bytes.length;
+    this.checkpoints.push({ lines: this.lines, bytes: this.bytes });
+  }
+
+  /** Notes that the result of the record starting on (1-based) `line` was written. */
+  written(line: number): void {
+    // The checkpoint's bytes end inside line `lines + 1`: done when that line is before `line`.
+    while (this.checkpoints.length > 0 && this.checkpoints[0]!.lines + 1 < line) this.done = this.checkpoints.shift()!.bytes;
+  }
+}
+
 /** A progress bar on stderr (bytes of a file, or a record count on stdin), when stderr is the process's terminal. */
 function progressBar(io: CliIO, values: FlagValues, totalBytes: number | undefined): SingleBar | undefined {
   if (values['no-progress'] === true || io.stdin !== process.stdin || process.stderr.isTTY !== true) return undefined;
@@ -141,14 +187,23 @@ export const translateCommand: Command = {
     const opts = compileOptions(values);
 
     let totalBytes: number | undefined;
+    let inputStats: Stats | undefined;
     let input: AsyncIterable<Uint8Array | string>;
     if (path === '-') {
       input = io.stdin ?? (async function* () { yield await io.readStdin(); })();
+      if (io.stdin === process.stdin) {
+        try {
+          inputStats = fstatSync(0); // stdin redirected from a file: that file must not be --out either
+        } catch {
+          // no stdin descriptor to compare
+        }
+      }
     } else {
       try {
         const stat = statSync(path);
         if (stat.isDirectory()) throw new UsageError(`${path} is a folder; give a file`);
         totalBytes = stat.size;
+        inputStats = stat;
       } catch (e) {
         if (e instanceof UsageError) throw e;
         throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
@@ -156,10 +211,12 @@ export const translateCommand: Command = {
       input = createReadStream(path, { highWaterMark: 1 << 16 });
     }
 
-    let readBytes = 0;
+    refuseSameFile(stringFlag(values, 'out'), inputStats);
+
+    let progress: ProgressBytes | undefined; // set with the bar, below, before the first chunk is read
     const counted = (async function* () {
       for await (const chunk of input) {
-        readBytes += chunk.length;
+        progress?.read(chunk);
         yield chunk;
       }
     })();
@@ -170,6 +227,7 @@ export const translateCommand: Command = {
     const fileName = path === '-' ? 'stdin' : path;
     const tally = new TranslateTally();
     const bar = progressBar(io, values, totalBytes);
+    if (bar && totalBytes !== undefined) progress = new ProgressBytes();
     const started = performance.now();
     try {
       const results = translate(counted, {
@@ -188,7 +246,8 @@ export const translateCommand: Command = {
         } else {
           await output.write(writer.record(result));
         }
-        if (bar && tally.records % PROGRESS_EVERY === 0) bar.update(totalBytes !== undefined ? readBytes : 0, { records: tally.records.toLocaleString('en-US') });
+        progress?.written(result.line);
+        if (bar && tally.records % PROGRESS_EVERY === 0) bar.update(progress?.done ?? 0, { records: tally.records.toLocaleString('en-US') });
       }
       if (values.check !== true) await output.write(writer.end());
     } finally {
