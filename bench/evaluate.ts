@@ -11,13 +11,13 @@
  * Used two ways: `npm run bench` registers the group and adds a row to its summary ({@link registerEvaluateBench});
  * `npm run bench:evaluate` runs it alone on the built package (see built.ts) and prints the same rows.
  */
-import { bench, do_not_optimize, group, run } from 'mitata';
+import { bench, do_not_optimize, group } from 'mitata';
 import { pathToFileURL } from 'node:url';
 import type * as source from '../src/index.js';
-import { builtModule } from './built.js';
 import { OPTS, TYPICAL } from './inputs.js';
-import { formatNs, markdownTable, verdict } from './report.js';
+import { formatNs, verdict } from './report.js';
 import { mulberry32 } from '../scripts/random.mjs';
+import { runStandalone } from './standalone.js';
 
 /** How many records are filtered. */
 export const RECORD_COUNT = 100_000;
@@ -115,18 +115,5 @@ export function evaluateRows(p50: (name: string) => number): string[][] {
 
 // Run alone: `npm run bench:evaluate`.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const log = (line = '') => console.log(line);
-  const built = await builtModule(log);
-  process.on('exit', built.cleanup);
-  const mod = (await import(built.url)) as typeof source;
-  log(`timing ${built.label}${built.note ? ` (${built.note})` : ''}`);
-  registerEvaluateBench(mod);
-  const { benchmarks } = await run();
-  const p50 = (name: string): number => {
-    const stats = benchmarks.find((t) => t.alias === name)?.runs[0]?.stats;
-    if (!stats) throw new Error(`benchmark '${name}' has no result`);
-    return stats.p50;
-  };
-  log();
-  log(markdownTable(['Measure', 'Value', 'Target', 'Result'], evaluateRows(p50)));
+  await runStandalone(registerEvaluateBench, evaluateRows);
 }

@@ -10,12 +10,12 @@
  * Used two ways: `npm run bench` registers the group and adds rows to its summary ({@link registerInteractiveBench},
  * {@link interactiveRows}); `npm run bench:interactive` runs it alone on the built package (see built.ts).
  */
-import { bench, do_not_optimize, group, run } from 'mitata';
+import { bench, do_not_optimize, group } from 'mitata';
 import { pathToFileURL } from 'node:url';
 import type * as source from '../src/index.js';
-import { builtModule } from './built.js';
 import { OPTS } from './inputs.js';
-import { formatNs, markdownTable, verdict } from './report.js';
+import { formatNs, verdict } from './report.js';
+import { runStandalone } from './standalone.js';
 
 /** The query: 200 characters, with a field term of each kind, directives, and a partial field at the end. */
 export const INTERACTIVE_QUERY = (() => {
@@ -84,18 +84,5 @@ export function interactiveRows(p50: (name: string) => number): string[][] {
 
 // Run alone: `npm run bench:interactive`.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const log = (line = '') => console.log(line);
-  const built = await builtModule(log);
-  process.on('exit', built.cleanup);
-  const mod = (await import(built.url)) as typeof source;
-  log(`timing ${built.label}${built.note ? ` (${built.note})` : ''}`);
-  registerInteractiveBench(mod);
-  const { benchmarks } = await run();
-  const p50 = (name: string): number => {
-    const stats = benchmarks.find((t) => t.alias === name)?.runs[0]?.stats;
-    if (!stats) throw new Error(`benchmark '${name}' has no result`);
-    return stats.p50;
-  };
-  log();
-  log(markdownTable(['Measure', 'Value', 'Target', 'Result'], interactiveRows(p50)));
+  await runStandalone(registerInteractiveBench, interactiveRows);
 }

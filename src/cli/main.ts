@@ -5,10 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 import { commands } from './commands/index.js';
-import { type CliIO, type Command, type FlagValues, type OptionTable, UsageError } from './shared.js';
+import { type CliIO, type Command, type FlagValues, type OptionTable, UsageError } from './common.js';
 import { version } from './version.js';
 
-export type { CliIO } from './shared.js';
+export type { CliIO } from './common.js';
 
 /** Flags every command takes. */
 const globalFlags = {

@@ -14,7 +14,7 @@ import {
   printDiagnostics,
   readTextArgument,
   toJson,
-} from '../shared.js';
+} from '../common.js';
 
 /** The .kq files a --file argument names: the file itself, or the *.kq files of a folder (sorted). */
 function queryFiles(path: string): string[] {

@@ -3,7 +3,7 @@
  * item per line as `text<TAB>kind<TAB>detail` (text is what replaces the span), or `--json` for `{from, to, items}`.
  */
 import { complete } from '../../interactive/complete.js';
-import { type Command, UsageError, compileFlags, compileOptions, readTextArgument, stringFlag } from '../shared.js';
+import { type Command, UsageError, compileFlags, compileOptions, readTextArgument, stringFlag } from '../common.js';
 
 /** `kq complete`. */
 export const completeCommand: Command = {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { decompile } from '../../decompile/decompile.js';
 import { renderDiagnostics } from '../../diagnostics/render.js';
-import { type Command, UsageError, compileFlags, compileOptions, readTextArgument } from '../shared.js';
+import { type Command, UsageError, compileFlags, compileOptions, readTextArgument } from '../common.js';
 
 /** One body to decompile, or the reason its text is not JSON. */
 type Entry = { label: string; body?: unknown; error?: string };

@@ -1,6 +1,6 @@
 /** `kq explain [query|-]`: the query read back in plain English (a thin wrapper over `explainQuery`). */
 import { explainQuery } from '../../interactive/explain.js';
-import { type Command, compileFlags, compileOptions, printDiagnostics, readTextArgument, toJson } from '../shared.js';
+import { type Command, compileFlags, compileOptions, printDiagnostics, readTextArgument, toJson } from '../common.js';
 
 /** `kq explain`. */
 export const explainCommand: Command = {

@@ -2,7 +2,7 @@
 import { createColors } from 'picocolors';
 import { allowedOperators, naturalMatch } from '../../check/operators.js';
 import { createCatalog, isSortable, listFields, sortableFields, sortOnlyFields } from '../../schema/fields.js';
-import { type Command, UsageError, compileFlags, compileOptions } from '../shared.js';
+import { type Command, UsageError, compileFlags, compileOptions } from '../common.js';
 
 /** `kq fields`. */
 export const fieldsCommand: Command = {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { renderDiagnostics } from '../../diagnostics/render.js';
 import { format } from '../../syntax/format.js';
-import { type CliIO, type Command, UsageError, readTextArgument } from '../shared.js';
+import { type CliIO, type Command, UsageError, readTextArgument } from '../common.js';
 
 interface Source {
   readonly name: string;

@@ -1,5 +1,5 @@
 /** Every `kq` command, in the order `kq --help` lists them. Add a command by adding its module here. */
-import type { Command } from '../shared.js';
+import type { Command } from '../common.js';
 import { compileCommand } from './compile.js';
 import { completeCommand } from './complete.js';
 import { decompileCommand } from './decompile.js';

@@ -7,7 +7,7 @@ import { historyPath } from '../repl/history.js';
 import { runPiped } from '../repl/piped.js';
 import { ReplSession } from '../repl/session.js';
 import { runTerminal } from '../repl/terminal.js';
-import { type Command, UsageError, compileFlags, compileOptions, stringFlag } from '../shared.js';
+import { type Command, UsageError, compileFlags, compileOptions, stringFlag } from '../common.js';
 
 /** `kq repl`. */
 export const replCommand: Command = {

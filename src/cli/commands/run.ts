@@ -32,7 +32,7 @@ import {
   printDiagnostics,
   readTextArgument,
   stringFlag,
-} from '../shared.js';
+} from '../common.js';
 
 /** One record of a records file, with its source text (printed unchanged when it matches). */
 export interface SourceRecord {

@@ -16,7 +16,7 @@ import { inputFormats, type Direction, type InputFormat } from '../../translate/
 import { formatsFor, inputFormatFor } from '../../translate/sources.js';
 import { TranslateTally } from '../../translate/summary.js';
 import { translate } from '../../translate/translate.js';
-import { type CliIO, type Command, type FlagValues, UsageError, compileFlags, compileOptions, stringFlag } from '../shared.js';
+import { type CliIO, type Command, type FlagValues, UsageError, compileFlags, compileOptions, stringFlag } from '../common.js';
 
 /** Output is written in pieces of about this many characters (one write per piece, not per record). */
 const FLUSH_AT = 1 << 16;
