@@ -51,6 +51,7 @@ export const Messages = {
   InvalidDirective: entry('KQ1017', 'error', "'{0}:' {1}"),
   TooManyDiagnostics: entry('KQ1018', 'info', 'Stopped after {0} diagnostic(s); there are more.'),
   DanglingOperator: entry('KQ1019', 'error', "Expected a term before '{0}'."),
+  NotText: entry('KQ1020', 'error', 'Expected the query as text (a string), got {0}.'),
 
   // --- 2xxx: names, types, values -------------------------------------------------------------------------------------
   UnknownField: entry('KQ2001', 'error', "Unknown field '{0}'."),

@@ -741,7 +741,7 @@ function globMatch(pattern: string, text: string): boolean {
  * (`conversation_*_at`), otherwise a substring (`status`). No pattern (or an empty one) lists every field.
  * For 'kq fields'.
  */
-export function listFields(catalog: FieldCatalog, pattern?: string): FieldInfo[] {
+export function listFields(catalog: FieldCatalog = defaultCatalog, pattern?: string): FieldInfo[] {
   const all = [...catalog.fields.values()];
   let matches = all;
   if (pattern !== undefined && pattern.length > 0) {

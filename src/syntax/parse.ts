@@ -25,6 +25,7 @@ export interface ParseResult {
 /**
  * Parses a query. Never throws, on any string: problems are diagnostics.
  *
+ * A `text` that is not a string (a caller's mistake, e.g. `undefined`) is KQ1020, not searched as a word.
  * Limits: a query longer than `opts.maxLength` UTF-16 code units is rejected unread (KQ1015); parentheses and
  * negations nested deeper than `opts.maxDepth` are an error (KQ1014). At most `opts.maxDiagnostics` diagnostics
  * are returned.
@@ -32,7 +33,11 @@ export interface ParseResult {
 export function parse(text: string, opts: ParseOptions = {}): ParseResult {
   opts ??= {};
   const limits = resolveLimits(opts);
-  if (typeof text !== 'string') text = String(text);
+  if (typeof text !== 'string') {
+    // A caller's mistake (compile(undefined)) must not become a search for the word "undefined".
+    const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : `a value of type ${typeof text}`;
+    return { ast: null, tokens: [], diagnostics: [diagnostic('NotText', { start: 0, end: 0 }, [got], { help: 'Pass the query string.' })] };
+  }
   if (text.length > limits.maxLength) {
     return {
       ast: null,
