@@ -29,7 +29,7 @@ export {
 } from './schema/fields.js';
 export { allowedOperators, naturalMatch } from './check/operators.js';
 export type { CompileOptions, ParseOptions, Limits, CustomAttribute, FieldKind } from './options.js';
-export { defaultLimits } from './options.js';
+export { defaultLimits, fieldKinds } from './options.js';
 export type * from './syntax/ast.js';
 export { walk, childrenOf } from './syntax/ast.js';
 export { format, type FormatResult } from './syntax/format.js';

@@ -2,16 +2,11 @@
  * Options shared by `parse`, `check` and `compile`.
  */
 
+/** Every operator kind of the standard-fields schema's `operator` keyword (Kustomer Customer Search doc, §2.3). */
+export const fieldKinds = Object.freeze(['any', 'string', 'text', 'list', 'string_notanalyzed', 'datetime', 'number', 'boolean'] as const);
+
 /** An operator kind from the standard-fields schema's `operator` keyword (Kustomer Customer Search doc). */
-export type FieldKind =
-  | 'any'
-  | 'string'
-  | 'text'
-  | 'list'
-  | 'string_notanalyzed'
-  | 'datetime'
-  | 'number'
-  | 'boolean';
+export type FieldKind = (typeof fieldKinds)[number];
 
 /**
  * One of the org's custom attributes, as returned by Kustomer's custom-attribute metadata.

@@ -35,7 +35,7 @@
  * "Dates"): `gte D` from the start of day D, `gt D` after its end, `lte D` through its end, `lt D` before its start.
  */
 import { parseInstant } from '../dates/instant.js';
-import type { FieldKind } from '../options.js';
+import { fieldKinds, type FieldKind } from '../options.js';
 import { localDayBounds, recordInstant } from './dates.js';
 import { analysed, containsPhrase, tokens } from './text.js';
 
@@ -55,16 +55,7 @@ export const atomOperators: readonly AtomOperator[] = Object.freeze([
 ]);
 
 /** Every field kind (the standard-fields schema's `operator` keyword, §2.3). */
-export const atomKinds: readonly FieldKind[] = Object.freeze([
-  'any',
-  'string',
-  'text',
-  'list',
-  'string_notanalyzed',
-  'datetime',
-  'number',
-  'boolean',
-]);
+export const atomKinds: readonly FieldKind[] = fieldKinds;
 
 /** A field's elements in one record (record.ts): scalars, arrays flattened, `null` and missing dropped. */
 export type Elements = readonly unknown[];

@@ -13,7 +13,7 @@
  * Names typed by users are untrusted: every table here is a `Map` or `Set`, so `__proto__`, `constructor` or
  * `toString` are simply unknown names.
  */
-import type { CustomAttribute, FieldKind } from '../options.js';
+import { fieldKinds, type CustomAttribute, type FieldKind } from '../options.js';
 import schema from './standard-fields.json' with { type: 'json' };
 import { closest, maxSuggestLength } from './suggest.js';
 
@@ -102,16 +102,7 @@ const rawSchema = schema as unknown as {
   readonly definitions: Readonly<Record<string, PropertySchema>>;
 };
 
-const fieldKinds: ReadonlySet<string> = new Set<FieldKind>([
-  'any',
-  'string',
-  'text',
-  'list',
-  'string_notanalyzed',
-  'datetime',
-  'number',
-  'boolean',
-]);
+const kinds: ReadonlySet<string> = new Set<string>(fieldKinds);
 
 const objectTypeSet: ReadonlySet<string> = new Set(objectTypes);
 const collections: ReadonlySet<string> = new Set(['users', 'teams', 'queues']);
@@ -142,7 +133,7 @@ function buildStandardFields(): ReadonlyMap<string, FieldInfo> {
   const out = new Map<string, FieldInfo>();
   for (const [name, property] of Object.entries(rawSchema.properties)) {
     const kind = property.operator;
-    if (kind === undefined || !fieldKinds.has(kind)) {
+    if (kind === undefined || !kinds.has(kind)) {
       throw new Error(`standard-fields.json: ${name} has no valid operator kind`);
     }
     const resolved = resolveRef(property);
@@ -500,11 +491,11 @@ export function createCatalog(customAttributes?: readonly CustomAttribute[]): {
     }
     let kind = parsed.kind;
     if (def.type !== undefined) {
-      if (typeof def.type !== 'string' || !fieldKinds.has(def.type)) {
+      if (typeof def.type !== 'string' || !kinds.has(def.type)) {
         problems.push({
           name,
           message:
-            `type '${nameText(def.type)}' is not one of ${[...fieldKinds].join(', ')}; ` +
+            `type '${nameText(def.type)}' is not one of ${fieldKinds.join(', ')}; ` +
             `using ${parsed.kind} from the ${parsed.suffix} suffix`,
         });
       } else if (!compatibleKinds(def.type as FieldKind, parsed.kind)) {
