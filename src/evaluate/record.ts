@@ -18,8 +18,8 @@ import type { Elements } from './atoms.js';
  */
 export const recordTypeKey = '_type';
 
-/** True for a value that can be a record: a non-null object that is not an array. */
-export function isRecord(value: unknown): value is object {
+/** True for a value that can be a record (or any JSON object): a non-null object that is not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

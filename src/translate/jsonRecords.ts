@@ -11,10 +11,8 @@ import { describeJson, inputError } from './inputErrors.js';
 import { jsonTextTooDeep, maxRecordDepth } from './jsonDepth.js';
 import { carriedFieldsJson } from './rawFields.js';
 import type { CarriedFields, Direction, SourceRecord } from './records.js';
+import { isRecord as isObject } from '../evaluate/record.js';
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The fields of `value` except `omit`, as own properties (`__proto__` included, as an ordinary key). */
 export function carriedFields(value: Record<string, unknown>, omit: string): CarriedFields {

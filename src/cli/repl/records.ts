@@ -8,6 +8,7 @@
  * (the file's reader enforces it, fileLines.ts) and at most {@link maxLoadRecords} records are kept; past either,
  * loading stops with a message saying which limit was reached.
  */
+import { isRecord as isObject } from '../../evaluate/record.js';
 
 /** The most bytes `.load` reads from a file: 256 MiB. */
 export const maxLoadBytes = 256 * 1024 * 1024;
@@ -18,9 +19,6 @@ export const maxLoadRecords = 1_000_000;
 /** The result of {@link readRecords}: the records, or a message naming the first lines that are not objects. */
 export type RecordsParse = { readonly ok: true; readonly records: unknown[] } | { readonly ok: false; readonly message: string };
 
-function isObject(v: unknown): boolean {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** A count of bytes for messages: `256 MB`, `12 KB`, `300 bytes` (binary units). */
 export function byteSize(n: number): string {
