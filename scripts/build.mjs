@@ -2,21 +2,27 @@
 /**
  * Builds the package into dist/ (run by `npm run build`, and by `npm ci` / `npm install` through `prepare`).
  *
- * 1. Four esbuild bundles, in parallel (Node 20 syntax, no minification, no source maps):
- *    - dist/index.js   ESM library, entry src/index.ts, dependencies left as imports;
- *    - dist/index.cjs  CJS library for `require()`, dependencies left as `require()`s except the ESM-only ones
- *                      (chevrotain and its lodash-es), which are bundled in: Node 20 before 20.19 cannot
- *                      `require()` an ES module;
- *    - dist/cli.js     ESM CLI, entry src/cli/main.ts, dependencies left as imports, any `#!` line removed
- *                      (bin/kq.js carries the shebang and imports this file);
- *    - dist/translate-worker.js  ESM, entry src/translate/worker.ts: the worker thread of `translate({jobs})`, which
- *                      src/translate/pool.ts starts from beside whichever bundle is running.
- * 2. `tsc -p tsconfig.build.json`: declarations into dist/types (esbuild strips types without checking them).
- * 3. Every dist/types/**\/*.d.ts mirrored as a .d.cts beside it, with relative `./x.js` specifiers rewritten to
- *    `./x.cjs`: index.d.cts is the types of the `require` export condition, and the rest of the mirror keeps it from
- *    pointing CJS consumers at ESM declarations (TS1479 under `module: node16` without skipLibCheck).
+ * The package has four public entries, one per seam (src/<seam>/index.ts): `.` (src/index.ts, the isomorphic core),
+ * `./evaluate`, `./render` and `./node` (Node only). The builds, in parallel (esbuild; source maps with the sources
+ * inlined, so a user's stack trace names src/… files):
  *
- * Prints each output's size (bytes and gzip bytes). Exits non-zero on any failure.
+ * - dist/esm/{index,evaluate,render}.js  for bundlers and browsers (the `default` export condition): ES2022, platform
+ *   neutral, every dependency left as an import so a host app shares its own copies and tree-shakes them; shared code
+ *   in chunks (`splitting`), so the entries share one core (one set of caches, one `QueryError` class).
+ * - dist/{index,evaluate,render,node}.js  for Node's `import` (the `node` condition): chevrotain is bundled in —
+ *   imported unbundled, its ESM build opens ~640 lodash-es files, which made the cold start several times the budget
+ *   (see bench/coldstart.ts) — and every other dependency stays an import; chunks shared as above.
+ * - dist/kustomer-query.cjs  for `require()`: all four seams in one CommonJS bundle (esbuild cannot split CJS, and
+ *   one bundle keeps one core), chevrotain bundled (ESM-only; Node 20 before 20.19 cannot `require()` an ES module),
+ *   other dependencies `require()`d; dist/{index,evaluate,render,node}.cjs are one-line stubs picking a seam from it.
+ * - dist/cli.js  the `kq` CLI (bin/kq.js imports it): everything bundled, for the cold start of every command.
+ * - dist/translate-worker.js  the worker thread of `translate({jobs})`, which src/node/pool.ts starts from beside
+ *   whichever module is running (dist/ for every Node build above): everything bundled.
+ * - `tsc -p tsconfig.build.json`: declarations into dist/types, each mirrored as a .d.cts with relative `./x.js`
+ *   specifiers rewritten to `./x.cjs` (the types of the `require` conditions; TS1479 under `module: node16` without
+ *   skipLibCheck otherwise).
+ *
+ * Prints each output's size (bytes and gzip bytes; source maps not counted). Exits non-zero on any failure.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -32,37 +38,50 @@ const dist = join(root, 'dist');
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
 
-/** Dependencies that ship only as ES modules: bundled into the CJS build, which would otherwise `require()` them. */
+/** Dependencies that ship only as ES modules; bundled into the Node builds (see above). */
 const ESM_ONLY = ['chevrotain'];
-/** Everything else the package depends on stays external in the CJS build (subpaths included). */
-const cjsExternal = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies }).filter(
-  (name) => !ESM_ONLY.includes(name),
-);
+/** Every dependency of the package (subpaths included by esbuild's package matching). */
+const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies, ...pkg.optionalDependencies });
+/** What the Node library builds leave as imports / `require()`s: everything but the ESM-only dependencies. */
+const nodeExternal = dependencies.filter((name) => !ESM_ONLY.includes(name));
 
-/** Bundled CommonJS dependencies (ajv) call `require`; give the ESM bundles one. */
+/** The public entries: subpath → source. `node` is Node-only and has no browser build. */
+const entries = { index: 'src/index.ts', evaluate: 'src/evaluate/index.ts', render: 'src/render/index.ts', node: 'src/node/index.ts' };
+const browserEntries = { index: entries.index, evaluate: entries.evaluate, render: entries.render };
+
+/** Bundled CommonJS dependencies (picocolors, cli-progress in the CLI) call `require`; give the ESM bundles one. */
 const esmRequireBanner = { js: "import { createRequire as __kqCreateRequire } from 'node:module'; const require = __kqCreateRequire(import.meta.url);" };
 
 const common = {
   absWorkingDir: root,
   bundle: true,
-  platform: 'node',
-  target: 'node20',
   write: false,
   metafile: true,
   logLevel: 'warning',
   minifySyntax: true,
   minifyWhitespace: true,
+  sourcemap: 'linked',
+  sourcesContent: true,
+};
+const nodeCommon = { ...common, platform: 'node', target: 'node20' };
+
+/** The CJS bundle's entry: every seam as a namespace. */
+const cjsEntry = {
+  contents: Object.entries(entries)
+    .map(([name, file]) => `export * as ${name} from './${file}';`)
+    .join('\n'),
+  resolveDir: root,
+  sourcefile: 'kustomer-query.cjs.ts',
+  loader: 'ts',
 };
 
 const builds = [
-  // The ESM builds bundle their dependencies: chevrotain's ESM build alone opens ~640 lodash-es files at import,
-  // which made the cold start (import + first compile) several times the 50 ms budget.
-  { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.js', format: 'esm', banner: esmRequireBanner },
-  // `import.meta` is empty in CJS; src/translate/pool.ts uses `__filename` there instead, so esbuild's warning is moot.
-  { ...common, entryPoints: ['src/index.ts'], outfile: 'dist/index.cjs', format: 'cjs', external: cjsExternal, logOverride: { 'empty-import-meta': 'silent' } },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'esm', banner: esmRequireBanner },
-  // The worker thread of `translate({jobs})` / `kq translate --jobs`, found beside the bundle that starts it.
-  { ...common, entryPoints: ['src/translate/worker.ts'], outfile: 'dist/translate-worker.js', format: 'esm', banner: esmRequireBanner },
+  { ...common, entryPoints: browserEntries, outdir: 'dist/esm', format: 'esm', platform: 'neutral', target: 'es2022', splitting: true, packages: 'external', chunkNames: 'chunk-[hash]' },
+  { ...nodeCommon, entryPoints: entries, outdir: 'dist', format: 'esm', splitting: true, external: nodeExternal, chunkNames: 'chunk-[hash]' },
+  // `import.meta` is empty in CJS; src/node/pool.ts uses `__filename` there instead, so esbuild's warning is moot.
+  { ...nodeCommon, stdin: cjsEntry, outfile: 'dist/kustomer-query.cjs', format: 'cjs', external: nodeExternal, logOverride: { 'empty-import-meta': 'silent' } },
+  { ...nodeCommon, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'esm', banner: esmRequireBanner },
+  { ...nodeCommon, entryPoints: ['src/node/worker.ts'], outfile: 'dist/translate-worker.js', format: 'esm', banner: esmRequireBanner },
 ];
 
 /** Runs `node <script> ...args` in the project root; rejects on a non-zero exit, naming the step `label`. */
@@ -95,7 +114,9 @@ function size(bytes) {
 
 async function main() {
   const started = performance.now();
-  const missing = builds.flatMap((b) => b.entryPoints).filter((entry) => !existsSync(join(root, entry)));
+  const missing = builds
+    .flatMap((b) => (b.entryPoints === undefined ? [] : Array.isArray(b.entryPoints) ? b.entryPoints : Object.values(b.entryPoints)))
+    .filter((entry) => !existsSync(join(root, entry)));
   if (missing.length > 0) throw new Error(`missing entry point(s): ${[...new Set(missing)].join(', ')}`);
 
   await rm(dist, { recursive: true, force: true });
@@ -113,8 +134,14 @@ async function main() {
       }
       await mkdir(dirname(file.path), { recursive: true });
       await writeFile(file.path, contents);
+      if (file.path.endsWith('.map')) continue;
       written.push({ path: relative(root, file.path), bytes: contents.length, gzip: gzipSync(contents).length });
     }
+  }
+
+  for (const name of Object.keys(entries)) {
+    const stub = `'use strict';\n// The ${name === 'index' ? 'root' : name} entry of kustomer-query for require(): one seam of the one CommonJS bundle.\nmodule.exports = require('./kustomer-query.cjs').${name};\n`;
+    await writeFile(join(dist, `${name}.cjs`), stub);
   }
 
   await run('tsc', require.resolve('typescript/bin/tsc'), ['-p', 'tsconfig.build.json']);

@@ -3,7 +3,7 @@
  */
 import { analyze } from './check/check.js';
 import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import { renderDiagnostics } from './diagnostics/render.js';
+import { codeFrames } from './diagnostics/codeFrame.js';
 import { Messages } from './diagnostics/catalogue.js';
 import type { Criteria } from './emit/criteria.js';
 import { emit } from './emit/criteria.js';
@@ -78,7 +78,7 @@ export class QueryError extends Error {
     readonly text: string,
     readonly diagnostics: readonly Diagnostic[],
   ) {
-    super(renderDiagnostics(text, diagnostics.filter((d) => d.severity === 'error'), { color: false }));
+    super(codeFrames(text, diagnostics.filter((d) => d.severity === 'error')));
   }
 }
 

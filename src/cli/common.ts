@@ -5,11 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { createColors } from 'picocolors';
-import { resolveClock, resolveTimeZone } from '../dates/index.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderDiagnostics } from '../diagnostics/render.js';
-import type { CompileOptions, CustomAttribute } from '../options.js';
-import { createCatalog, isValidContext } from '../schema/fields.js';
+import { resolveClock, resolveTimeZone, type Diagnostic, type CompileOptions, type CustomAttribute, createCatalog, isValidContext } from '../index.js';
+import { renderDiagnostics } from '../render/index.js';
 
 /** Where the CLI reads and writes; `run` uses the process's, tests pass their own. */
 export interface CliIO {

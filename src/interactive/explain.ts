@@ -16,7 +16,7 @@ import { analyze, catalogFor } from '../check/check.js';
 import { compile } from '../compile.js';
 import { isRelativeDateSyntax } from '../dates/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatDiagnosticLine } from '../diagnostics/render.js';
+import { formatDiagnosticLine } from '../diagnostics/codeFrame.js';
 import type { Criteria } from '../emit/criteria.js';
 import type { LNode, Scalar } from '../lowering/ir.js';
 import { lower } from '../lowering/lower.js';

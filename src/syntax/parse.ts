@@ -13,13 +13,14 @@ import * as T from './tokens.js';
 /**
  * The result of {@link parse}.
  * - `ast`: the query's syntax tree, or `null` when there is any syntax error (then `diagnostics` says why);
- * - `diagnostics`: syntax errors (KQ1xxx) and warnings (e.g. KQ1012 for a lower-case `and`), ordered by position;
- * - `tokens`: the tokens the lexer produced (offsets in UTF-16 code units).
+ * - `diagnostics`: syntax errors (KQ1xxx) and warnings (e.g. KQ1012 for a lower-case `and`), ordered by position.
+ *
+ * The tokens themselves, with their roles, come from `tokenize` (src/interactive/tokenize.ts): the lexer's own token
+ * objects are chevrotain's and stay internal.
  */
 export interface ParseResult {
   readonly ast: A.Query | null;
   readonly diagnostics: Diagnostic[];
-  readonly tokens: readonly Token[];
 }
 
 /**
@@ -36,12 +37,11 @@ export function parse(text: string, opts: ParseOptions = {}): ParseResult {
   if (typeof text !== 'string') {
     // A caller's mistake (compile(undefined)) must not become a search for the word "undefined".
     const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : `a value of type ${typeof text}`;
-    return { ast: null, tokens: [], diagnostics: [diagnostic('NotText', { start: 0, end: 0 }, [got], { help: 'Pass the query string.' })] };
+    return { ast: null, diagnostics: [diagnostic('NotText', { start: 0, end: 0 }, [got], { help: 'Pass the query string.' })] };
   }
   if (text.length > limits.maxLength) {
     return {
       ast: null,
-      tokens: [],
       diagnostics: [
         diagnostic('TooLong', { start: limits.maxLength, end: text.length }, [text.length, limits.maxLength], {
           help: 'Split the query, or raise the maxLength option.',
@@ -80,7 +80,6 @@ export function parse(text: string, opts: ParseOptions = {}): ParseResult {
   return {
     ast: ok ? { kind: 'Query', span: { start: 0, end: text.length }, body } : null,
     diagnostics: sorted,
-    tokens: lexed.tokens,
   };
 }
 

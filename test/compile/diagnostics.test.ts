@@ -7,7 +7,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { allMessages, compile, renderDiagnostics, type CompileOptions } from '../../src/index.js';
+import { compile, type CompileOptions } from '../../src/index.js';
+import { allMessages } from '../../src/diagnostics/catalogue.js';
+import { renderDiagnostics } from '../../src/render/index.js';
 import { run } from './helpers.js';
 
 interface Row {

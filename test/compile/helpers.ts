@@ -6,15 +6,8 @@
  * `validateCriteria`, so every expected body in these tests is also checked against the criteria schema.
  */
 import * as assert from 'uvu/assert';
-import {
-  allMessages,
-  compile,
-  validateCriteria,
-  type CompileOptions,
-  type CompileResult,
-  type Criteria,
-  type Diagnostic,
-} from '../../src/index.js';
+import { compile, validateCriteria, type CompileOptions, type CompileResult, type Criteria, type Diagnostic } from '../../src/index.js';
+import { allMessages } from '../../src/diagnostics/catalogue.js';
 
 /** The fixed clock of every test. */
 export const NOW = '2026-11-30T15:00:00Z';

@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { allMessages, compile, decompile, format } from '../../src/index.js';
+import { compile, decompile, format } from '../../src/index.js';
+import { allMessages } from '../../src/diagnostics/catalogue.js';
 
 const now = '2026-11-30T15:00:00Z';
 

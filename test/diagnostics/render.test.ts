@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
-import { formatDiagnosticLine, renderDiagnostics } from '../../src/diagnostics/render.js';
+import { formatDiagnosticLine, renderDiagnostics } from '../../src/render/index.js';
 
 /** Golden frames are written one array element per line. */
 const lines = (...rows: string[]) => rows.join('\n');

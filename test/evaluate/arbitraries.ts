@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { allows } from '../../src/check/operators.js';
-import { analyze, parse, type CompileOptions } from '../../src/index.js';
+import { parse, type CompileOptions } from '../../src/index.js';
+import { analyze } from '../../src/check/check.js';
 import type { FieldKind } from '../../src/options.js';
 import type { ComparisonOperator } from '../../src/syntax/ast.js';
 

@@ -8,7 +8,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { isDefined, atomKinds, atomOperators, type AtomOperator } from '../../src/evaluate/atoms.js';
 import { allows } from '../../src/check/operators.js';
-import { evaluate, prepareCriteria, resolveField, createCatalog, type FieldKind } from '../../src/index.js';
+import { resolveField, createCatalog, type FieldKind } from '../../src/index.js';
+import { evaluate, prepareCriteria } from '../../src/evaluate/index.js';
 
 type Criterion = Record<string, Record<string, unknown>>;
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { evaluate, prepareCriteria, search, SearchError } from '../../src/index.js';
+import { evaluate, prepareCriteria, search, SearchError } from '../../src/evaluate/index.js';
 import { fcOptions } from '../helpers/fc.js';
 
 const open = { conversation_status: { equals: 'open' } };

@@ -5,16 +5,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import {
-  evaluate,
-  evaluateQuery,
-  parse,
-  prepareCriteria,
-  prepareQuery,
-  QueryEvaluationError,
-  search,
-  SearchError,
-} from '../../src/index.js';
+import { parse } from '../../src/index.js';
+import { evaluate, evaluateQuery, prepareCriteria, prepareQuery, QueryEvaluationError, search, SearchError } from '../../src/evaluate/index.js';
 import { maxProblems } from '../../src/evaluate/criteria.js';
 import { maxQueryDepth } from '../../src/evaluate/query.js';
 

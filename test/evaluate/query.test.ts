@@ -7,7 +7,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { analyze, evaluateQuery, parse, prepareQuery, QueryEvaluationError, type CompileOptions } from '../../src/index.js';
+import { parse, type CompileOptions } from '../../src/index.js';
+import { analyze } from '../../src/check/check.js';
+import { evaluateQuery, prepareQuery, QueryEvaluationError } from '../../src/evaluate/index.js';
 
 const now = '2024-03-10T06:30:00Z';
 

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { analyze, parse, walk } from '../../src/index.js';
+import { parse, walk } from '../../src/index.js';
+import { analyze } from '../../src/check/check.js';
 import type { FieldInfo } from '../../src/index.js';
 
 /** Neighbours of one typed value, as record elements. */

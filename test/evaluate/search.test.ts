@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { maxPage, maxPageSize, search, SearchError } from '../../src/index.js';
+import { maxPage, maxPageSize, search, SearchError } from '../../src/evaluate/index.js';
 import { compareCodePoints } from '../../src/evaluate/sort.js';
 import { fcOptions } from '../helpers/fc.js';
 

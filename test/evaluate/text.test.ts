@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { evaluate } from '../../src/index.js';
+import { evaluate } from '../../src/evaluate/index.js';
 import { lowerCase, maxTokenLength, tokens, tokensOfSegments, tokensWithWindow } from '../../src/evaluate/text.js';
 import { fcOptions } from '../helpers/fc.js';
 

@@ -4,7 +4,7 @@
  * without ever holding it whole, and prints `records <n>`. Run with a small `--max-old-space-size`: if reading did
  * not stream, or results piled up, the heap limit would stop it.
  */
-import { translate } from '../../src/translate/translate.js';
+import { translate } from '../../src/node/translate.js';
 
 const [format, megabytes] = [process.argv[2] as 'text' | 'json', Number(process.argv[3])];
 const total = megabytes * 1024 * 1024;

@@ -2,9 +2,9 @@
  * Helpers for the bulk translation tests: collecting `translate()` results, and feeding an input in chunks of any
  * size (so that every chunk boundary — inside a line, a CRLF, a UTF-8 sequence, a BOM — is exercised).
  */
-import { translate } from '../../src/translate/translate.js';
-import type { TranslateOptions, TranslateResult } from '../../src/translate/records.js';
-import type { TranslateSource } from '../../src/translate/sources.js';
+import { translate } from '../../src/node/translate.js';
+import type { TranslateOptions, TranslateResult } from '../../src/node/records.js';
+import type { TranslateSource } from '../../src/node/sources.js';
 
 /** A fixed clock, so relative dates never depend on when the tests run. */
 export const NOW = '2026-11-30T15:00:00Z';

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readLines, type Line } from '../../src/translate/lines.js';
+import { readLines, type Line } from '../../src/node/lines.js';
 import { chunks, withBadBytes } from './helpers.js';
 
 async function lines(input: string | Uint8Array, size?: number, max?: number): Promise<Line[]> {

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compile } from '../../src/compile.js';
 import { decompile } from '../../src/decompile/decompile.js';
-import { translate } from '../../src/translate/translate.js';
+import { translate } from '../../src/node/translate.js';
 import { collect, NOW, summary } from './helpers.js';
 
 /** A mix of valid and invalid queries, comments and blank lines, `n` lines long. */

@@ -1,8 +1,8 @@
 /** `kq compile` and `kq check`: one query (argument or stdin), or every query in .kq files (`--file`). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { compile } from '../../compile.js';
-import { renderDiagnostics } from '../../diagnostics/render.js';
+import { compile } from '../../index.js';
+import { renderDiagnostics } from '../../render/index.js';
 import {
   type CliIO,
   type Command,

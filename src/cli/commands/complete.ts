@@ -2,7 +2,7 @@
  * `kq complete [--at N] [query|-]`: what can be typed at offset N of the query (a thin wrapper over `complete`), one
  * item per line as `text<TAB>kind<TAB>detail` (text is what replaces the span), or `--json` for `{from, to, items}`.
  */
-import { complete } from '../../interactive/complete.js';
+import { complete } from '../../index.js';
 import { type Command, UsageError, compileFlags, compileOptions, readTextArgument, stringFlag } from '../common.js';
 
 /** `kq complete`. */

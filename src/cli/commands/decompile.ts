@@ -3,8 +3,8 @@
  * array of bodies, or JSONL (one body per line). Output is one line of text per body, in order.
  */
 import { readFileSync } from 'node:fs';
-import { decompile } from '../../decompile/decompile.js';
-import { renderDiagnostics } from '../../diagnostics/render.js';
+import { decompile } from '../../index.js';
+import { renderDiagnostics } from '../../render/index.js';
 import { type Command, UsageError, compileFlags, compileOptions, readTextArgument } from '../common.js';
 
 /** One body to decompile, or the reason its text is not JSON. */

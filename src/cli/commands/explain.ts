@@ -1,5 +1,5 @@
 /** `kq explain [query|-]`: the query read back in plain English (a thin wrapper over `explainQuery`). */
-import { explainQuery } from '../../interactive/explain.js';
+import { explainQuery } from '../../index.js';
 import { type Command, compileFlags, compileOptions, printDiagnostics, readTextArgument, toJson } from '../common.js';
 
 /** `kq explain`. */

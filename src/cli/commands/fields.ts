@@ -1,7 +1,6 @@
 /** `kq fields [pattern]`: the searchable fields with kind, type and allowed values, or the sort keys. */
 import { createColors } from 'picocolors';
-import { allowedOperators, naturalMatch } from '../../check/operators.js';
-import { createCatalog, isSortable, listFields, sortableFields, sortOnlyFields } from '../../schema/fields.js';
+import { allowedOperators, naturalMatch, createCatalog, isSortable, listFields, sortableFields, sortOnlyFields } from '../../index.js';
 import { type Command, UsageError, compileFlags, compileOptions } from '../common.js';
 
 /** `kq fields`. */

@@ -3,8 +3,8 @@
  * `#` comment lines are kept as they are, so a file of saved queries can be rewritten in place of itself.
  */
 import { readFileSync } from 'node:fs';
-import { renderDiagnostics } from '../../diagnostics/render.js';
-import { format } from '../../syntax/format.js';
+import { renderDiagnostics } from '../../render/index.js';
+import { format } from '../../index.js';
 import { type CliIO, type Command, UsageError, readTextArgument } from '../common.js';
 
 interface Source {

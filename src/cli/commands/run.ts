@@ -17,10 +17,8 @@
  * not objects) are a usage error naming the line (exit 2).
  */
 import { readFileSync } from 'node:fs';
-import { compile } from '../../compile.js';
-import { prepareCriteria } from '../../evaluate/criteria.js';
-import { checkPage, pageOf } from '../../evaluate/page.js';
-import { isRecord } from '../../evaluate/record.js';
+import { compile } from '../../index.js';
+import { prepareCriteria, checkPage, pageOf, isRecord } from '../../evaluate/index.js';
 import {
   type CliIO,
   type Command,

@@ -10,12 +10,7 @@
 import { createReadStream, createWriteStream, fstatSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { SingleBar } from 'cli-progress';
-import { checkLines } from '../../translate/checkLines.js';
-import { csvWriter, jsonlWriter, jsonWriter, outputFormats, type OutputFormat, type ResultWriter } from '../../translate/output.js';
-import { inputFormats, type Direction, type InputFormat } from '../../translate/records.js';
-import { formatsFor, inputFormatFor } from '../../translate/sources.js';
-import { TranslateTally } from '../../translate/summary.js';
-import { translate } from '../../translate/translate.js';
+import { checkLines, csvWriter, jsonlWriter, jsonWriter, outputFormats, type OutputFormat, type ResultWriter, inputFormats, type TranslateDirection as Direction, type TranslateInputFormat as InputFormat, formatsFor, inputFormatFor, TranslateTally, translate } from '../../node/index.js';
 import { type CliIO, type Command, type FlagValues, UsageError, compileFlags, compileOptions, stringFlag } from '../common.js';
 
 /** Output is written in pieces of about this many characters (one write per piece, not per record). */

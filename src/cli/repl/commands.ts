@@ -3,15 +3,7 @@
  * `.describe`), reading queries back (`.explain`, `.format`, `.decompile`), records (`.load`), `.help` and `.exit`.
  * Each takes the rest of the line as its argument and returns a {@link ReplResult}; none throws on bad input.
  */
-import { contextSuggestions, isValidContext, listFields } from '../../schema/fields.js';
-import { catalogFor } from '../../check/check.js';
-import { resolveClock, resolveTimeZone } from '../../dates/index.js';
-import { decompile } from '../../decompile/decompile.js';
-import { describe } from '../../interactive/describe.js';
-import { fieldDetail } from '../../interactive/docs.js';
-import { explainQuery } from '../../interactive/explain.js';
-import { instantInWords } from '../../interactive/humanDates.js';
-import { format } from '../../syntax/format.js';
+import { contextSuggestions, createCatalog, isValidContext, listFields, resolveClock, resolveTimeZone, decompile, describe, fieldDetail, explainQuery, instantInWords, format } from '../../index.js';
 import { byteSize, maxLoadBytes, maxLoadRecords, readRecords } from './records.js';
 import type { ReplResult, ReplSession } from './session.js';
 
@@ -42,7 +34,7 @@ export const replCommands: readonly ReplCommand[] = [
         return ok('.context', 'context: not set', { queryContext: null });
       }
       if (!isValidContext(arg)) {
-        const hint = contextSuggestions(arg, catalogFor(session.options()).catalog);
+        const hint = contextSuggestions(arg, createCatalog(session.options().customAttributes).catalog);
         return fail('.context', `unknown context '${arg}'${hint.length ? ` (did you mean ${hint.join(', ')}?)` : ''}; contexts: customer, conversation, message, company, note, kobject, kobject_<klass>`);
       }
       s.queryContext = arg;
@@ -104,7 +96,7 @@ export const replCommands: readonly ReplCommand[] = [
     args: '[pattern]',
     help: 'list the fields whose name matches (a substring, or a glob with * and ?), with kind and values',
     run(session, arg) {
-      const fields = listFields(catalogFor(session.options()).catalog, arg || undefined);
+      const fields = listFields(createCatalog(session.options().customAttributes).catalog, arg || undefined);
       if (fields.length === 0) return fail('.fields', `no field matches '${arg}'`);
       const width = Math.max(...fields.map((f) => f.name.length));
       const context = session.settings.queryContext ?? null;

@@ -16,8 +16,7 @@
  * caller deletes before readline puts the completion in place. With several candidates there, nothing is changed
  * (TAB TAB lists them): readline would otherwise glue their common prefix onto the rest of the word.
  */
-import { complete } from '../../interactive/complete.js';
-import type { CompileOptions } from '../../options.js';
+import { complete, type CompileOptions } from '../../index.js';
 import { replCommands } from './commands.js';
 
 /**

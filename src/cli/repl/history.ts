@@ -12,8 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { scanQuery, tokenEnd } from '../../interactive/cursor.js';
-import * as T from '../../syntax/tokens.js';
+import { tokenize } from '../../index.js';
 
 /** The most entries kept. */
 export const historySize = 1000;
@@ -63,7 +62,7 @@ export function saveHistory(path: string | null, entries: readonly string[]): st
  */
 export function oneLineEntry(text: string): string | null {
   if (!/[\r\n]/.test(text)) return text;
-  const scan = scanQuery(text);
+  const scan = tokenize(text);
   if (scan.tokens.length === 0 && text.trim() !== '' && scan.openQuote < 0) return null; // not lexed (over the length limit)
   let out = '';
   let k = 0;
@@ -73,11 +72,11 @@ export function oneLineEntry(text: string): string | null {
       out += c;
       continue;
     }
-    while (k < scan.tokens.length && tokenEnd(scan.tokens[k]!) <= i) k++;
+    while (k < scan.tokens.length && scan.tokens[k]!.end <= i) k++;
     const token = scan.tokens[k];
-    const inToken = token !== undefined && token.startOffset <= i;
+    const inToken = token !== undefined && token.start <= i;
     const inOpenQuote = scan.openQuote >= 0 && i > scan.openQuote;
-    if ((inToken && token.tokenType === T.Quoted) || (!inToken && inOpenQuote)) out += c === '\n' ? '\\n' : '\\r';
+    if ((inToken && token.quoted) || (!inToken && inOpenQuote)) out += c === '\n' ? '\\n' : '\\r';
     else if (inToken) return null;
     else out += ' ';
   }

@@ -8,7 +8,7 @@
  * (the file's reader enforces it, fileLines.ts) and at most {@link maxLoadRecords} records are kept; past either,
  * loading stops with a message saying which limit was reached.
  */
-import { isRecord as isObject } from '../../evaluate/record.js';
+import { isRecord as isObject } from '../../evaluate/index.js';
 
 /** The most bytes `.load` reads from a file: 256 MiB. */
 export const maxLoadBytes = 256 * 1024 * 1024;

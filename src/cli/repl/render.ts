@@ -7,7 +7,7 @@
  * reorder a line) are shown as `\uXXXX` escapes.
  */
 import { createColors } from 'picocolors';
-import { renderDiagnostics } from '../../diagnostics/render.js';
+import { renderDiagnostics } from '../../render/index.js';
 import { cutToWidth } from './displayWidth.js';
 import type { ReplResult } from './session.js';
 

@@ -6,12 +6,8 @@
  * {@link ReplSession.run}, which is asynchronous because `.load` streams its file (one input at a time: the loops
  * wait for each result before the next input).
  */
-import { compile } from '../../compile.js';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Criteria } from '../../emit/criteria.js';
-import { SearchError } from '../../evaluate/errors.js';
-import { search } from '../../evaluate/criteria.js';
-import type { CompileOptions, CustomAttribute } from '../../options.js';
+import { compile, type Diagnostic, type Criteria, type CompileOptions, type CustomAttribute } from '../../index.js';
+import { SearchError, search } from '../../evaluate/index.js';
 import { runCommand } from './commands.js';
 
 /** How many matching records a query shows after its count. */

@@ -5,7 +5,7 @@
 import { compile } from '../compile.js';
 import { decompile } from '../decompile/decompile.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { renderDiagnostics } from '../diagnostics/render.js';
+import { codeFrames } from '../diagnostics/codeFrame.js';
 import type { CompileOptions } from '../options.js';
 import type { RecordInput } from './records.js';
 
@@ -36,11 +36,11 @@ export function convert(input: RecordInput, opts: ConvertOptions): Outcome {
   if (input.kind === 'text') {
     const result = compile(input.text, opts.compile);
     const diagnostics = result.diagnostics.filter((d) => d.severity !== 'info');
-    const frame = diagnostics.length > 0 ? renderDiagnostics(input.text, diagnostics, { fileName: opts.fileName ?? 'query' }) : undefined;
+    const frame = diagnostics.length > 0 ? codeFrames(input.text, diagnostics, { fileName: opts.fileName ?? 'query' }) : undefined;
     return { ok: result.criteria !== undefined, output: result.criteria, diagnostics, ...(frame !== undefined ? { frame } : {}) };
   }
   const result = decompile(input.body, opts.compile);
   const diagnostics = result.diagnostics.filter((d) => d.severity !== 'info');
-  const frame = diagnostics.length > 0 ? renderDiagnostics('', diagnostics, { fileName: opts.fileName ?? 'criteria' }) : undefined;
+  const frame = diagnostics.length > 0 ? codeFrames('', diagnostics, { fileName: opts.fileName ?? 'criteria' }) : undefined;
   return { ok: result.text !== undefined, output: result.text, diagnostics, ...(frame !== undefined ? { frame } : {}) };
 }

@@ -1,5 +1,6 @@
 /**
- * Rendering diagnostics for people: rustc-style code frames, and a one-line form for CI logs.
+ * Diagnostics as text for people: rustc-style code frames, and a one-line form for CI logs. Pure and unstyled:
+ * colours are added by the render seam (src/render/), which passes a {@link Painter}.
  *
  * ```
  * error[KQ2001]: Unknown field 'conversation_statu'.
@@ -20,16 +21,18 @@
  *
  * Both functions are pure and never throw: out-of-range spans are clamped (`NaN` means end of input).
  */
-import pc from 'picocolors';
 import type { Diagnostic } from './diagnostic.js';
 import { clampOffset, lineContentEnd, lineIndexAt, lineStarts } from './location.js';
 
-/** Options for {@link renderDiagnostics}. */
-export interface RenderOptions {
-  /** Use ANSI colours (red errors, yellow warnings, blue infos, bold headers, dim gutter). Default `false`. */
-  readonly color?: boolean;
-  /** The name shown in `--> name:line:column`. Default `'query'`. */
+/**
+ * Options for {@link codeFrames}.
+ * - `fileName`: the name shown in `--> name:line:column`; default `'query'`;
+ * - `paint`: how severities, headers and the gutter are styled; default none (plain text). The render seam
+ *   (src/render/) passes ANSI colours; the core never styles text.
+ */
+export interface CodeFrameOptions {
   readonly fileName?: string;
+  readonly paint?: Painter;
 }
 
 /** Source lines wider than this many terminal cells are windowed around the span. */
@@ -62,16 +65,17 @@ const DEFAULT_FILE_NAME = 'query';
  * A diagnostic with a `pointer` (from `decompile`) has no source line: its frame says `--> <file> at <pointer>`
  * instead (pass `fileName: 'criteria'` or the JSON file's name).
  *
- * With `opts.color` the output carries ANSI escapes; stripping them gives exactly the uncoloured output.
+ * With `opts.paint` the output carries its styling (ANSI escapes from the render seam); stripping it gives exactly the
+ * unstyled output.
  * Never throws.
  */
-export function renderDiagnostics(
+export function codeFrames(
   text: string,
   diagnostics: readonly Diagnostic[],
-  opts: RenderOptions = {},
+  opts: CodeFrameOptions = {},
 ): string {
   const source = typeof text === 'string' ? text : '';
-  const paint = painter(opts.color === true);
+  const paint = opts.paint ?? plain;
   const fileName = opts.fileName ?? DEFAULT_FILE_NAME;
   const starts = cachedLineStarts(source);
   const frames: string[] = [];
@@ -110,23 +114,19 @@ export function formatDiagnosticLine(text: string, d: Diagnostic, fileName: stri
 // Frames
 // -----------------------------------------------------------------------------------------------------------------
 
-interface Painter {
-  /** Severity colour, e.g. the carets. */
+/**
+ * How a code frame styles its parts: `severity(severity, s)` the header word and the carets (by `error`, `warning`,
+ * `info`), `bold(s)` the header, `dim(s)` the gutter. Each returns `s` wrapped in whatever styling it adds (ANSI
+ * escapes in a terminal); stripping that styling must give `s` back.
+ */
+export interface Painter {
   severity(severity: string, s: string): string;
   bold(s: string): string;
   dim(s: string): string;
 }
 
-function painter(color: boolean): Painter {
-  if (!color) return { severity: (_, s) => s, bold: (s) => s, dim: (s) => s };
-  const c = pc.createColors(true);
-  const bySeverity: Record<string, (s: string) => string> = { error: c.red, warning: c.yellow, info: c.blue };
-  return {
-    severity: (severity, s) => (Object.hasOwn(bySeverity, severity) ? bySeverity[severity]!(s) : s),
-    bold: c.bold,
-    dim: c.dim,
-  };
-}
+/** No styling: plain text. */
+const plain: Painter = { severity: (_, s) => s, bold: (s) => s, dim: (s) => s };
 
 /** One line of the frame under the gutter: a source line with its carets, or the `...` gap. */
 type Row =

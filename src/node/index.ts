@@ -1,0 +1,28 @@
+/**
+ * `kustomer-query/node`: what needs Node.js — bulk translation of many queries (or criteria bodies) from files and
+ * streams, on worker threads, with the CLI's output writers. Nothing here runs in a browser; the isomorphic core is
+ * the root entry (`kustomer-query`).
+ *
+ * - `translate(source, opts)`: an async iterable of {@link TranslateResult}s, one per input record, in input order;
+ *   sources are byte streams, `Uint8Array`s, or iterables of strings/bodies; input formats text (one query per line,
+ *   `#` comments), JSONL, JSON arrays (streamed) and CSV; `jobs` worker threads. See src/node/translate.ts.
+ * - Output: `jsonlWriter`, `jsonWriter`, `csvWriter` (what `kq translate --format` writes), `resultJson`.
+ * - `checkLines`: the `file:line:column: code severity: message` lines of one result (`kq translate --check`).
+ * - `TranslateTally`: the counts behind `kq translate`'s summary.
+ */
+export { translate } from './translate.js';
+export type { TranslateSource } from './sources.js';
+export { inputFormatFor, formatsFor } from './sources.js';
+export {
+  inputFormats,
+  defaultMaxRecordBytes,
+  defaultBatchSize,
+  type TranslateOptions,
+  type TranslateResult,
+  type Direction as TranslateDirection,
+  type InputFormat as TranslateInputFormat,
+  type CarriedFields,
+} from './records.js';
+export { resultJson, jsonlWriter, jsonWriter, csvWriter, outputFormats, type OutputFormat, type ResultWriter } from './output.js';
+export { checkLines } from './checkLines.js';
+export { TranslateTally } from './summary.js';
