@@ -68,11 +68,12 @@ export async function builtModule(log: (line: string) => void): Promise<BuiltMod
   const esbuild = await import('esbuild');
   const dir = mkdtempSync(join(tmpdir(), 'kq-bench-'));
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'junction');
-  const outfile = join(dir, 'index.js');
+
   await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/index.ts'],
-    outfile,
+    entryPoints: { index: 'src/index.ts', evaluate: 'src/evaluate/index.ts', node: 'src/node/index.ts' },
+    outdir: dir,
+    splitting: true,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -81,9 +82,22 @@ export async function builtModule(log: (line: string) => void): Promise<BuiltMod
     logLevel: 'warning',
   });
   return {
-    url: pathToFileURL(outfile).href,
+    url: pathToFileURL(join(dir, 'index.js')).href,
     label: 'esbuild bundle of src (as dist/index.js)',
     note: `npm run build failed: ${reason}`,
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** The package's public API as the benches use it: the root entry with the `evaluate` and `node` seams. */
+export type Package = typeof import('../src/index.js') & typeof import('../src/evaluate/index.js') & typeof import('../src/node/index.js');
+
+/** Imports the built root entry `built.url` and its sibling seams (`evaluate.js`, `node.js`) as one object. */
+export async function importPackage(built: BuiltModule): Promise<Package> {
+  const [root, evaluate, node] = await Promise.all([
+    import(built.url),
+    import(new URL('./evaluate.js', built.url).href),
+    import(new URL('./node.js', built.url).href),
+  ]);
+  return { ...root, ...evaluate, ...node } as Package;
 }

@@ -13,7 +13,7 @@
  */
 import { bench, do_not_optimize, group } from 'mitata';
 import { pathToFileURL } from 'node:url';
-import type * as source from '../src/index.js';
+import type { Package } from './built.js';
 import { OPTS, TYPICAL } from './inputs.js';
 import { formatNs, verdict } from './report.js';
 import { mulberry32 } from '../scripts/random.mjs';
@@ -64,7 +64,7 @@ const WORDS_CJK = '我的订单被重复扣款了。ภาษาไทยง่�
  * query no longer compiles or evaluates, or when the criteria and the query disagree on how many records match.
  * Returns the number of matches.
  */
-export function registerEvaluateBench(mod: typeof source): number {
+export function registerEvaluateBench(mod: Package): number {
   const records = makeRecords(RECORD_COUNT);
   const compiled = mod.compile(TYPICAL, OPTS);
   if (!compiled.criteria || !compiled.ast) throw new Error('bench: the typical query does not compile');

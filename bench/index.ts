@@ -23,7 +23,7 @@ import { parse as liqeParse } from 'liqe';
 import lucene from 'lucene';
 import { bench, do_not_optimize, group, measure, run, summary } from 'mitata';
 import * as source from '../src/index.js';
-import { builtModule } from './built.js';
+import { builtModule, importPackage, type Package } from './built.js';
 import { evaluateRows, registerEvaluateBench } from './evaluate.js';
 import { interactiveRows, registerInteractiveBench } from './interactive.js';
 import { measureColdStart, type ColdStart } from './coldstart.js';
@@ -51,7 +51,7 @@ const log = (line = '') => console.log(line);
 
 const built = await builtModule(log);
 process.on('exit', built.cleanup);
-const builtApi = (await import(built.url)) as typeof source;
+const builtApi = await importPackage(built);
 const { compile, parse } = builtApi;
 log(`timing ${built.label}${built.note ? ` (${built.note})` : ''}`);
 

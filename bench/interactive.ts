@@ -12,7 +12,7 @@
  */
 import { bench, do_not_optimize, group } from 'mitata';
 import { pathToFileURL } from 'node:url';
-import type * as source from '../src/index.js';
+import type { Package } from './built.js';
 import { OPTS } from './inputs.js';
 import { formatNs, verdict } from './report.js';
 import { runStandalone } from './standalone.js';
@@ -55,7 +55,7 @@ export const INTERACTIVE_NAMES = {
 } as const;
 
 /** Registers the group for the module `mod` (the built package or src); throws when a position offers nothing. */
-export function registerInteractiveBench(mod: typeof source): void {
+export function registerInteractiveBench(mod: Package): void {
   if (INTERACTIVE_QUERY.length !== 200) throw new Error(`bench: the interactive query has ${INTERACTIVE_QUERY.length} chars`);
   const explained = INTERACTIVE_QUERY.slice(0, INTERACTIVE_QUERY.lastIndexOf(' '));
   if (mod.explainQuery(explained, OPTS).text === undefined) throw new Error('bench: the interactive query does not compile');

@@ -5,15 +5,14 @@
  * the run fails only when an input no longer formats, compiles or decompiles.
  */
 import { do_not_optimize, bench, group, run, summary } from 'mitata';
-import type * as source from '../src/index.js';
-import { builtModule } from './built.js';
+import { builtModule, importPackage, type Package } from './built.js';
 import { HUNDRED_CLAUSES, OPTS, TYPICAL } from './inputs.js';
 import { formatNs, formatRatio, markdownTable } from './report.js';
 
 const log = (line = '') => console.log(line);
 const built = await builtModule(log);
 process.on('exit', built.cleanup);
-const { compile, decompile, format } = (await import(built.url)) as typeof source;
+const { compile, decompile, format } = await importPackage(built);
 log(`timing ${built.label}`);
 
 const typicalCriteria = compile(TYPICAL, OPTS).criteria;

@@ -3,8 +3,7 @@
  * group's mitata benchmarks, then its summary rows as a markdown table.
  */
 import { run } from 'mitata';
-import type * as source from '../src/index.js';
-import { builtModule } from './built.js';
+import { builtModule, importPackage, type Package } from './built.js';
 import { markdownTable } from './report.js';
 
 /** A benchmark's median in nanoseconds, by its name. */
@@ -14,11 +13,11 @@ export type Median = (name: string) => number;
  * Times the built package with the benchmarks `register` adds, and prints `rows(median)` under the header
  * Measure / Value / Target / Result. Throws when a named benchmark has no result.
  */
-export async function runStandalone(register: (mod: typeof source) => void, rows: (median: Median) => string[][]): Promise<void> {
+export async function runStandalone(register: (mod: Package) => void, rows: (median: Median) => string[][]): Promise<void> {
   const log = (line = '') => console.log(line);
   const built = await builtModule(log);
   process.on('exit', built.cleanup);
-  const mod = (await import(built.url)) as typeof source;
+  const mod = await importPackage(built);
   log(`timing ${built.label}${built.note ? ` (${built.note})` : ''}`);
   register(mod);
   const { benchmarks } = await run();

@@ -22,8 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { measure } from 'mitata';
-import type * as source from '../src/index.js';
-import { builtModule, ROOT } from './built.js';
+import { builtModule, ROOT, importPackage, type Package } from './built.js';
 import { markdownTable } from './report.js';
 import { mulberry32 } from '../scripts/random.mjs';
 
@@ -149,7 +148,7 @@ for (const jobs of [1, 2]) {
 // ---------------------------------------------------------------------------------------------------------------
 // mitata: translate() in this process, 10,000 lines of the mix, per record.
 
-const { translate } = (await import(built.url)) as typeof source;
+const { translate } = await importPackage(built);
 const tenThousand = Buffer.from(
   Array.from({ length: 10_000 }, () => (random() < 0.15 ? pick(invalid)() : pick(valid)())).join('\n'),
   'utf8',
