@@ -8,8 +8,7 @@
  * It is deliberately narrower than what Kustomer accepts: `and`/`or`/`not`/`sort` are non-empty arrays, each
  * criterion has exactly one attribute and one operator, and only the keys this package emits are allowed.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from './criteria.schema.json' with { type: 'json' };
+import { validate, schemaParts } from './generated/criteriaValidator.js';
 
 /** One validation error: where (`pointer`, an RFC 6901 JSON pointer into the body; `""` is the body) and what. */
 export interface CriteriaError {
@@ -21,18 +20,6 @@ export interface CriteriaError {
 export interface CriteriaValidation {
   readonly valid: boolean;
   readonly errors: CriteriaError[];
-}
-
-let compiled: ValidateFunction | undefined;
-
-/** The compiled schema, compiled once on first use. */
-function validator(): ValidateFunction {
-  if (compiled === undefined) {
-    // allErrors: the input is a body this package (or its user) wrote, and every problem should be reported.
-    const ajv = new Ajv({ strict: true, allErrors: true, verbose: true, allowUnionTypes: true });
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
 }
 
 const operators = 'equals, contains, in, gt, gte, lt, lte, not_set';
@@ -52,27 +39,28 @@ function lastKey(pointer: string): string {
 /**
  * The part of the schema each subschema object belongs to: the enclosing definition's name (`condition`, `item`,
  * `sortKey`, …), `root.<key>` for a top-level property's own schema, or `root`. ajv resets `schemaPath` at each
- * `$ref`, so errors are placed by their `parentSchema` (kept with `verbose: true`) instead.
+ * `$ref`, so errors are placed by their `parentSchema` (kept with `verbose: true`) instead. The objects are those
+ * the generated validator embeds (`schemaParts`: each definition it references, and the root), not the JSON file.
  */
 const owners = new Map<unknown, string>();
 
-function recordOwners(node: unknown, owner: string): void {
+function recordOwners(node: unknown, owner: string, root: unknown): void {
   if (typeof node !== 'object' || node === null || owners.has(node)) return;
   owners.set(node, owner);
   for (const [key, child] of Object.entries(node)) {
-    if (node === schema && key === 'definitions') {
-      for (const [name, definition] of Object.entries(child as object)) recordOwners(definition, name);
-    } else if (node === schema && key === 'properties') {
-      for (const [name, property] of Object.entries(child as object)) recordOwners(property, `root.${name}`);
+    if (node === root && key === 'definitions') {
+      for (const [name, definition] of Object.entries(child as object)) recordOwners(definition, name, root);
+    } else if (node === root && key === 'properties') {
+      for (const [name, property] of Object.entries(child as object)) recordOwners(property, `root.${name}`, root);
     } else {
-      recordOwners(child, owner);
+      recordOwners(child, owner, root);
     }
   }
 }
-recordOwners(schema, 'root');
+for (const [part, name] of schemaParts) recordOwners(part, name, name === 'root' ? part : undefined);
 
 /** The schema definition an error comes from (`condition`, `item`, …), `root.<key>`, or `root`. */
-function definitionOf(error: ErrorObject): string {
+function definitionOf(error: SchemaError): string {
   return owners.get(error.parentSchema) ?? 'root';
 }
 
@@ -85,8 +73,7 @@ function keysOf(data: unknown): string {
 }
 
 /** An ajv error as `{pointer, message}`, or `null` for errors another one already reports. */
-function describe(error: ErrorObject): CriteriaError | null {
-  const where = definitionOf(error);
+function describe(error: SchemaError, where: string): CriteriaError | null {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
@@ -184,27 +171,51 @@ function describe(error: ErrorObject): CriteriaError | null {
  * an optional `timeZone` string, and nothing else.
  *
  * Returns every error found, each with a JSON pointer to the offending value (for an unknown key: to that key's
- * value) and a human message. The schema is compiled once, on first call. Never throws: a body nested too deeply
+ * value) and a human message. The validator is compiled at build time (ajv standalone code,
+ * src/emit/generated/criteriaValidator.js: `strict`, `allErrors`, `verbose`, `allowUnionTypes`). Never throws: a body nested too deeply
  * for the stack, or a cyclic object, is reported as one error at `""`.
  */
 export function validateCriteria(json: unknown): CriteriaValidation {
-  const validate = validator();
   try {
     if (validate(json)) return { valid: true, errors: [] };
   } catch {
     // Only a structure too deep for the stack (or a cyclic object) gets here.
     return { valid: false, errors: [{ pointer: '', message: 'the body is nested too deeply (or is cyclic) to validate' }] };
   }
-  const errors: CriteriaError[] = [];
+  return { valid: false, errors: describeErrors(validate.errors ?? [], definitionOf) };
+}
+
+/**
+ * An error of the criteria validator, as {@link describeErrors} reads it: the fields of ajv's `ErrorObject`
+ * (https://ajv.js.org/api.html#error-objects) of a validator compiled with `verbose: true`.
+ */
+export interface SchemaError {
+  readonly keyword: string;
+  readonly instancePath: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly propertyName?: string;
+  readonly message?: string;
+  readonly parentSchema?: object;
+  readonly data?: unknown;
+}
+
+/**
+ * The {@link CriteriaError}s of a failed validation: each of `errors` described (its place in the schema given by
+ * `ownerOf`: a definition name, `root.<key>` or `root`), without errors another one already reports and without
+ * repeats; one generic error when nothing is left. Internal: `validateCriteria` uses it with the build-time
+ * validator's errors, and a test with a run-time ajv validator's, to show that both give the same result.
+ */
+export function describeErrors(errors: readonly SchemaError[], ownerOf: (error: SchemaError) => string): CriteriaError[] {
+  const out: CriteriaError[] = [];
   const seen = new Set<string>();
-  for (const error of validate.errors ?? []) {
-    const described = describe(error);
+  for (const error of errors) {
+    const described = describe(error, ownerOf(error));
     if (described === null) continue;
     const key = `${described.pointer}\u0000${described.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    errors.push(described);
+    out.push(described);
   }
-  if (errors.length === 0) errors.push({ pointer: '', message: 'invalid search body' });
-  return { valid: false, errors };
+  if (out.length === 0) out.push({ pointer: '', message: 'invalid search body' });
+  return out;
 }

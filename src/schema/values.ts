@@ -11,9 +11,8 @@
  *   `enum` (`message_direction`: in/out) takes one of its enum strings, as Kustomer's own examples do
  *   (`{"message_direction": {"equals": "in"}}`, DOCS-RECIPES).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
 import { closest } from './suggest.js';
+import { valueValidators, type ValidationError, type Validator } from './generated/valueValidators.js';
 import { standardValueSchema, type FieldInfo } from './fields.js';
 
 /**
@@ -35,28 +34,13 @@ export type ValueCheck =
 
 // --- ajv -------------------------------------------------------------------------------------------------------------
 
-let ajv: Ajv | undefined;
-
-/** The shared ajv instance: strict, with the schema's own `operator`/`collection` keywords and ajv-formats. */
-function getAjv(): Ajv {
-  if (ajv === undefined) {
-    ajv = new Ajv({ strict: true, keywords: ['operator', 'collection'] });
-    addFormats.default(ajv);
-  }
-  return ajv;
-}
-
-/** Compiled value schemas of standard fields, by field name; compiled on first use, once. */
-const validators = new Map<string, ValidateFunction>();
-
-function validatorFor(name: string): ValidateFunction | undefined {
-  let validate = validators.get(name);
-  if (validate !== undefined) return validate;
-  const schema = standardValueSchema(name);
-  if (schema === undefined) return undefined;
-  validate = getAjv().compile(schema);
-  validators.set(name, validate);
-  return validate;
+/**
+ * The validator of a standard field's value schema, or `undefined` for a field `checkValue` does not validate. The
+ * validators are compiled ahead of time by ajv's standalone mode (scripts/generate-validators.mjs: `strict: true`, the
+ * schema's own `operator`/`collection` keywords, ajv-formats), so no code is generated at run time.
+ */
+function validatorFor(name: string): Validator | undefined {
+  return valueValidators.get(name);
 }
 
 // --- Messages --------------------------------------------------------------------------------------------------------
@@ -79,7 +63,7 @@ const singular: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** What a standard field's schema expects, as "expected …" (for a failed format/pattern/number check). */
-function expected(schema: Readonly<Record<string, unknown>>, error: ErrorObject | undefined): string {
+function expected(schema: Readonly<Record<string, unknown>>, error: ValidationError | undefined): string {
   const collection = typeof schema['collection'] === 'string' ? singular.get(schema['collection']) : undefined;
   if (collection !== undefined) return `expected a 24-character hex ${collection} id`;
   if (schema['format'] === 'email') return 'expected an email address, e.g. jane@example.com';
@@ -207,7 +191,8 @@ function checkString(field: FieldInfo, raw: string): ValueCheck {
   if (schema['format'] === 'email' && raw.length > 254) {
     return fail('KQ2005', expected(schema, undefined));
   }
-  const validate = validatorFor(field.name)!;
+  const validate = validatorFor(field.name);
+  if (validate === undefined) throw new Error(`no generated validator for ${field.name}: run npm run validators`);
   if (validate(raw)) return { ok: true, value: raw };
   const error = validate.errors?.[0];
   if (error?.keyword === 'enum' && Array.isArray(schema['enum'])) {
@@ -237,8 +222,8 @@ function checkString(field: FieldInfo, raw: string): ValueCheck {
  * - `any`: the string, unchecked;
  * - `datetime`: **not checked here**: dates are parsed by the date module; this returns the raw string unchanged.
  * Standard fields' constraints come from the Kustomer Customer Search doc, "Standard Fields JSON Schema"
- * (`standard-fields.json`); each value schema is compiled once, on first use (ajv, `strict: true`, ajv-formats).
- * Messages quote at most 40 characters of `raw`. Never throws.
+ * (`standard-fields.json`), validated by ajv validators compiled at build time (`strict: true`, ajv-formats;
+ * src/schema/generated/valueValidators.js). Messages quote at most 40 characters of `raw`. Never throws.
  */
 export function checkValue(field: FieldInfo, raw: string): ValueCheck {
   switch (field.kind) {
