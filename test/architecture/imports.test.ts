@@ -4,10 +4,10 @@
  * happens, not when a browser user's bundle breaks.
  *
  * Imports are read from the source text: static `import … from`, `export … from`, side-effect `import '…'` and
- * `import('…')` with a literal specifier. `import type` / `export type` are erased at build time and count only for
+ * `import('…')` with a literal specifier (`./x.js` read as `x.ts` where that exists). `import type` / `export type` are erased at build time and count only for
  * the rules that say so (`typesToo`).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +44,10 @@ function importsOf(file: string): Import[] {
     const specifier = m[3] ?? m[4]!;
     let target: string | null = null;
     if (specifier.startsWith('.')) {
-      target = relative(src, resolve(dirname(join(src, file)), specifier)).split('\\').join('/').replace(/\.js$/, '.ts');
+      const written = relative(src, resolve(dirname(join(src, file)), specifier)).split('\\').join('/');
+      // Sources import `./x.js` for `x.ts`; generated modules (schema/generated/) are `.js` files themselves.
+      const ts = written.replace(/\.js$/, '.ts');
+      target = existsSync(join(src, ts)) ? ts : written;
     }
     out.push({ from: file, specifier, target, typeOnly: m[2] !== undefined });
   }
@@ -165,7 +168,7 @@ function reachable(entry: string): Set<string> {
   while (queue.length > 0) {
     const file = queue.pop()!;
     for (const i of imports) {
-      if (i.from !== file || i.typeOnly || i.target === null || !i.target.endsWith('.ts') || seen.has(i.target)) continue;
+      if (i.from !== file || i.typeOnly || i.target === null || !/\.(ts|js)$/.test(i.target) || seen.has(i.target)) continue;
       seen.add(i.target);
       queue.push(i.target);
     }
