@@ -14,7 +14,7 @@ import { standardFields } from './standard.js';
 import type { CatalogProblem, FieldCatalog, FieldInfo } from './types.js';
 
 /** The operator kinds whose values are strings. */
-const stringKinds: ReadonlySet<FieldKind> = new Set<FieldKind>(['string', 'text', 'list', 'string_notanalyzed']);
+const stringKinds: ReadonlySet<FieldKind> = /* @__PURE__ */ new Set<FieldKind>(['string', 'text', 'list', 'string_notanalyzed']);
 
 /** Whether a declared `type` fits a suffix's kind: same kind, or both string-valued (a dropdown Str is `list`). */
 function compatibleKinds(declared: FieldKind, fromSuffix: FieldKind): boolean {
@@ -35,7 +35,7 @@ function nameText(value: unknown): string {
 }
 
 /** The catalog with no custom attribute list: standard fields, and any well-formed custom name resolves. */
-export const defaultCatalog: FieldCatalog = Object.freeze({ fields: standardFields, custom: null });
+export const defaultCatalog: FieldCatalog = /* @__PURE__ */ Object.freeze({ fields: standardFields, custom: null });
 
 /**
  * Builds the catalog a query is checked against.

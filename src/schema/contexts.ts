@@ -12,7 +12,7 @@ import type { FieldCatalog, ObjectType } from './types.js';
  * `note`, `kobject` (all custom objects). `kobject_<klass>` (one custom object class, klass of `[A-Za-z0-9_-]+`) is
  * valid as well: see {@link isValidContext}.
  */
-export const queryContexts: readonly string[] = Object.freeze([
+export const queryContexts: readonly string[] = /* @__PURE__ */ Object.freeze([
   'customer',
   'conversation',
   'message',
@@ -21,7 +21,7 @@ export const queryContexts: readonly string[] = Object.freeze([
   'kobject',
 ]);
 
-const contextSet: ReadonlySet<string> = new Set(queryContexts);
+const contextSet: ReadonlySet<string> = /* @__PURE__ */ new Set(queryContexts);
 
 /** Whether `value` is a valid `queryContext`: one of {@link queryContexts}, or `kobject_<klass>`. Case-sensitive. */
 export function isValidContext(value: string): boolean {

@@ -17,7 +17,7 @@ export type CustomSuffix = 'Str' | 'Txt' | 'Num' | 'At' | 'Bool' | 'Url' | 'Id';
  * Bool→boolean, Url→string, Id→string_notanalyzed. The suffixes are documented by Kustomer (custom attributes doc);
  * the kinds are this package's reading of them (kustomer-search-api.md §5.1, marked [I] there).
  */
-export const customSuffixKinds: ReadonlyMap<CustomSuffix, FieldKind> = new Map<CustomSuffix, FieldKind>([
+export const customSuffixKinds: ReadonlyMap<CustomSuffix, FieldKind> = /* @__PURE__ */ new Map<CustomSuffix, FieldKind>([
   ['Str', 'string'],
   ['Txt', 'text'],
   ['Num', 'number'],
@@ -59,7 +59,7 @@ export type CustomNameParse =
     };
 
 /** Hints for a wrong suffix: the last camelCase word (lower-cased) → the suffix, replacing the word or appended. */
-const suffixHints = new Map<string, { suffix: CustomSuffix; append: boolean }>([
+const suffixHints = /* @__PURE__ */ new Map<string, { suffix: CustomSuffix; append: boolean }>([
   ['string', { suffix: 'Str', append: false }],
   ['str', { suffix: 'Str', append: false }],
   ['text', { suffix: 'Txt', append: false }],

@@ -36,7 +36,7 @@ interface SuggestIndex {
   readonly bare: ReadonlyMap<string, readonly string[]>;
 }
 
-const indexes = new WeakMap<FieldCatalog, SuggestIndex>();
+const indexes = /* @__PURE__ */ new WeakMap<FieldCatalog, SuggestIndex>();
 
 function push(map: Map<string, string[]>, key: string, name: string): void {
   const list = map.get(key);

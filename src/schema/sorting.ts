@@ -13,7 +13,7 @@ import { closest, maxSuggestLength } from './suggest.js';
  * The 18 attributes the Kustomer Customer Search doc ("Sorting") lists as sortable, in its order. Four of them are
  * sort-only names, not filterable attributes: see {@link sortOnlyFields}.
  */
-export const sortableFields: ReadonlySet<string> = new Set([
+export const sortableFields: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'customer_name',
   'customer_gender',
   'customer_created_at',
@@ -35,9 +35,8 @@ export const sortableFields: ReadonlySet<string> = new Set([
 ]);
 
 /** The sortable names that are not in the standard-fields schema, so cannot be filtered on (Kustomer "Sorting"). */
-export const sortOnlyFields: ReadonlySet<string> = new Set(
-  [...sortableFields].filter((name) => !isStandardName(name)),
-);
+export const sortOnlyFields: ReadonlySet<string> = /* @__PURE__ */ (() =>
+  new Set([...sortableFields].filter((name) => !isStandardName(name))))();
 
 /**
  * The sort keys a query context adds: `<object>_created_at` and `<object>_updated_at` of its object type

@@ -119,9 +119,9 @@ class LazyMap<K, V> implements ReadonlyMap<K, V> {
  * `conversation_time_*` belong to `conversation`, `kobject_*` to `kobject`; `any_text` and `tracking_events` have
  * neither (`null`).
  */
-export const standardFields: ReadonlyMap<string, FieldInfo> = new LazyMap(buildStandardFields);
+export const standardFields: ReadonlyMap<string, FieldInfo> = /* @__PURE__ */ new LazyMap(buildStandardFields);
 
-const valueSchemas = new Map<string, Readonly<Record<string, unknown>>>();
+const valueSchemas = /* @__PURE__ */ new Map<string, Readonly<Record<string, unknown>>>();
 
 /**
  * The value schema of a standard attribute: its property in `standard-fields.json` with a `$ref` to

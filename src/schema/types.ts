@@ -11,7 +11,7 @@ import type { FieldKind } from '../options.js';
 export type ObjectType = 'customer' | 'company' | 'conversation' | 'message' | 'note' | 'kobject';
 
 /** Every {@link ObjectType}, in the order used to rank suggestions (conversation first: most queries are about them). */
-export const objectTypes: readonly ObjectType[] = Object.freeze([
+export const objectTypes: readonly ObjectType[] = /* @__PURE__ */ Object.freeze([
   'conversation',
   'customer',
   'message',

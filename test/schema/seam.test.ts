@@ -1,7 +1,9 @@
 /**
  * The schema seam's layout: src/schema/index.ts is its API, src/schema/fields.ts the compatibility barrel of the old
- * single module; object-type ranking; the standard-field table built on first use behaves as a Map; value schemas.
+ * single module; unused tables drop out of a bundle; object-type ranking; the standard-field table built on first use behaves as a Map; value schemas.
  */
+import { buildSync } from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as barrel from '../../src/schema/fields.js';
@@ -36,6 +38,33 @@ test('src/schema/fields.ts re-exports the same values as src/schema/index.ts', (
     assert.ok(name in seam, `${name} is missing from src/schema/index.ts`);
     assert.is((seam as Record<string, unknown>)[name], (barrel as Record<string, unknown>)[name], name);
   }
+});
+
+/** The minified browser bundle (esbuild) of a module that imports `names` from src/schema/fields.ts and uses them. */
+function bundleOf(names: readonly string[]): string {
+  const contents = `import { ${names.join(', ')} } from './src/schema/fields.ts'; console.log(${names.join(', ')});`;
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const out = buildSync({
+    stdin: { contents, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    logLevel: 'error',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+test('a bundle of isValidContext alone leaves out standard-fields.json and the other tables', () => {
+  const text = bundleOf(['isValidContext']);
+  assert.not.match(text, 'customer_any_text');
+  assert.not.match(text, 'customer_last_message_at'); // sortableFields
+  assert.ok(text.length < 2000, `${text.length} bytes`);
+});
+
+test('a bundle of standardFields holds standard-fields.json', () => {
+  assert.match(bundleOf(['standardFields']), 'customer_any_text');
 });
 
 test('objectRank conversation customer message company note kobject null other', () => {
