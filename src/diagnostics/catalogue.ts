@@ -120,7 +120,10 @@ export function format(template: string, args: readonly (string | number)[]): st
   });
 }
 
-/** Every catalogue entry, ordered by code. */
+/**
+ * Every catalogue entry, ordered by code. Codes are `KQ` and four digits, so code-unit order is numeric order;
+ * comparing code units (not `localeCompare`) keeps ICU's collator from starting at import (about 5–10 ms).
+ */
 export const allMessages: readonly MessageTemplate[] = Object.values(Messages).sort((a, b) =>
-  a.code.localeCompare(b.code),
+  a.code < b.code ? -1 : a.code > b.code ? 1 : 0,
 );

@@ -28,7 +28,7 @@ import type { CompileOptions } from '../options.js';
 import {
   contextSortFields,
   customSuffixKinds,
-  objectTypes,
+  objectRank,
   queryContexts,
   resolveField,
   sortableFields,
@@ -248,8 +248,6 @@ function fieldTexts(field: FieldInfo, queryContext: string | null): { detail: st
   return texts;
 }
 
-const objectRank = new Map<string, number>(objectTypes.map((o, i) => [o, i]));
-
 /** Fields ordered: the query's context first, then by object (conversation, customer, …), then by name. */
 const orderCache = new WeakMap<FieldCatalog, Map<string, FieldInfo[]>>();
 
@@ -263,7 +261,7 @@ function orderedFields(catalog: FieldCatalog, queryContext: string | null): Fiel
   let list = byContext.get(key);
   if (list === undefined) {
     const rankOf = (f: FieldInfo) =>
-      (queryContext !== null && f.context === queryContext ? 0 : 100) + (objectRank.get(f.object ?? '') ?? objectTypes.length);
+      (queryContext !== null && f.context === queryContext ? 0 : 100) + objectRank(f.object);
     list = [...catalog.fields.values()].sort(
       (a, b) => rankOf(a) - rankOf(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
     );

@@ -22,6 +22,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Span } from './ast.js';
 import * as T from './tokens.js';
 
 /** A token: chevrotain's token with `payload` holding the decoded text (escapes resolved). */
@@ -184,6 +185,38 @@ export interface LexOptions {
 }
 
 /**
+ * Where a `*` that is not a value of its own was written, which decides the help of its KQ1011:
+ * - `term`: a term starting with `*` (`*`, `*foo`): the user likely meant "is set" or a prefix search;
+ * - `word`: a `*` right after word characters, in a term (`jo*`) or a value (`customer_name:jo*`): a wildcard;
+ * - `operator`: `*` after an operator other than `:` (`field>*`); `field` is the field name as written.
+ */
+export type WildcardPlace =
+  | { readonly at: 'term' }
+  | { readonly at: 'word' }
+  | { readonly at: 'operator'; readonly field: string };
+
+/**
+ * The KQ1011 diagnostic (Kustomer search has no wildcards) at `span`, with the help for where the star is. The one
+ * place the KQ1011 help texts are written; the lexer and the term builders (terms.ts) report through it.
+ */
+export function wildcardDiagnostic(span: Span, place: WildcardPlace): Diagnostic {
+  let help: string;
+  switch (place.at) {
+    case 'term':
+      help = 'To require a field to be set write field:* or has:field; to search text write the word itself.';
+      break;
+    case 'word':
+      help =
+        'Kustomer search has no wildcards. Use field~word to match a whole word in a text field, or escape the star as \\*.';
+      break;
+    case 'operator':
+      help = `Write ${place.field}:* for "is set" and -${place.field}:* for "is not set".`;
+      break;
+  }
+  return diagnostic('Wildcard', span, [], { help });
+}
+
+/**
  * Splits `text` into tokens. Never throws; problems are diagnostics. Lexing stops early only when parentheses
  * nest deeper than `opts.maxDepth` (so the parser's recursion stays bounded).
  */
@@ -315,11 +348,7 @@ class Scanner {
       while (this.i < text.length && !isSpace(text.charCodeAt(this.i)) && text.charCodeAt(this.i) !== CH_RPAREN) {
         this.i++;
       }
-      this.diagnostics.push(
-        diagnostic('Wildcard', { start, end: this.i }, [], {
-          help: 'To require a field to be set write field:* or has:field; to search text write the word itself.',
-        }),
-      );
+      this.diagnostics.push(wildcardDiagnostic({ start, end: this.i }, { at: 'term' }));
       return;
     }
     // A field name followed by an operator starts a field term.
@@ -364,36 +393,52 @@ class Scanner {
     return String.fromCodePoint(cp);
   }
 
+  /**
+   * Reads a bare word from `this.i`, resolving backslash escapes ({@link escapedChar}; a dangling backslash ends the
+   * word after its KQ1004). In `term` position the word is code points of {@link isTermWordChar}; in `value`
+   * position, every code unit up to white space, a {@link isValueStop} character or `..`. Returns the decoded text,
+   * whether the word held an escape, and whether it holds an unescaped `*` (only a value word can: `*` ends a term
+   * word). The text is built from slices between escapes: one concatenation per escape, not per character.
+   */
+  private bareWord(position: 'term' | 'value'): { decoded: string; escaped: boolean; star: boolean } {
+    const { text } = this;
+    const parts: string[] = [];
+    let run = this.i;
+    let escaped = false;
+    let star = false;
+    while (this.i < text.length) {
+      const c = text.charCodeAt(this.i);
+      if (c === CH_BACKSLASH) {
+        escaped = true;
+        parts.push(text.slice(run, this.i));
+        const ch = this.escapedChar();
+        run = this.i;
+        if (ch === null) break;
+        parts.push(ch);
+        continue;
+      }
+      if (position === 'value') {
+        if (isSpace(c) || isValueStop(c) || (c === CH_DOT && text.charCodeAt(this.i + 1) === CH_DOT)) break;
+        if (c === CH_STAR) star = true;
+        this.i++;
+      } else if (c < 128) {
+        if (!isTermWordChar(c)) break;
+        this.i++;
+      } else {
+        const [cp, len] = codePointAt(text, this.i);
+        if (!isTermWordChar(cp)) break;
+        this.i += len;
+      }
+    }
+    if (run < this.i) parts.push(text.slice(run, this.i));
+    return { decoded: parts.join(''), escaped, star };
+  }
+
   /** A bare word in term position, or a keyword. */
   private termWord(): void {
     const { text } = this;
     const start = this.i;
-    // The decoded text is built from slices between escapes (one concatenation per escape, not per character).
-    const parts: string[] = [];
-    let run = start;
-    let plain = true;
-    while (this.i < text.length) {
-      const c = text.charCodeAt(this.i);
-      if (c === CH_BACKSLASH) {
-        plain = false;
-        parts.push(text.slice(run, this.i));
-        const escaped = this.escapedChar();
-        run = this.i;
-        if (escaped === null) break;
-        parts.push(escaped);
-        continue;
-      }
-      if (c < 128) {
-        if (!isTermWordChar(c)) break;
-        this.i++;
-        continue;
-      }
-      const [cp, len] = codePointAt(text, this.i);
-      if (!isTermWordChar(cp)) break;
-      this.i += len;
-    }
-    if (run < this.i) parts.push(text.slice(run, this.i));
-    const decoded = parts.join('');
+    const { decoded, escaped } = this.bareWord('term');
     if (this.i === start) {
       // Not a word character at all.
       const [cp, len] = codePointAt(text, start);
@@ -401,7 +446,7 @@ class Scanner {
       this.unexpected(start, cp);
       return;
     }
-    if (plain) {
+    if (!escaped) {
       const keyword = keywords.get(decoded);
       if (keyword && this.atDelimiter()) {
         this.push(keyword, start, this.i, decoded);
@@ -431,11 +476,7 @@ class Scanner {
     while (this.i < text.length && !isSpace(text.charCodeAt(this.i)) && text.charCodeAt(this.i) !== CH_RPAREN) {
       this.i++;
     }
-    this.diagnostics.push(
-      diagnostic('Wildcard', { start, end: this.i }, [], {
-        help: "Kustomer search has no wildcards. Use field~word to match a whole word anywhere in a text field, or escape the star as \\*.",
-      }),
-    );
+    this.diagnostics.push(wildcardDiagnostic({ start, end: this.i }, { at: 'word' }));
   }
 
   /** True when the next character ends a term: white space, `(`, `)`, `"` or the end. */
@@ -545,36 +586,10 @@ class Scanner {
    * range, at `TO`'s surroundings via white space. Returns false when there was no word.
    */
   private valueWord(): boolean {
-    const { text } = this;
     const start = this.i;
-    const parts: string[] = [];
-    let run = start;
-    let star = false;
-    while (this.i < text.length) {
-      const c = text.charCodeAt(this.i);
-      if (isSpace(c) || isValueStop(c)) break;
-      if (c === CH_DOT && text.charCodeAt(this.i + 1) === CH_DOT) break;
-      if (c === CH_BACKSLASH) {
-        parts.push(text.slice(run, this.i));
-        const escaped = this.escapedChar();
-        run = this.i;
-        if (escaped === null) break;
-        parts.push(escaped);
-        continue;
-      }
-      if (c === CH_STAR) star = true;
-      this.i++;
-    }
-    if (run < this.i) parts.push(text.slice(run, this.i));
-    const decoded = parts.join('');
+    const { decoded, star } = this.bareWord('value');
     if (this.i === start) return false;
-    if (star) {
-      this.diagnostics.push(
-        diagnostic('Wildcard', { start, end: this.i }, [], {
-          help: "Kustomer search has no wildcards. Use field~word to match a whole word in a text field, or escape the star as \\*.",
-        }),
-      );
-    }
+    if (star) this.diagnostics.push(wildcardDiagnostic({ start, end: this.i }, { at: 'word' }));
     this.push(T.Word, start, this.i, decoded);
     return true;
   }

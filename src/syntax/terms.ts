@@ -5,7 +5,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type * as A from './ast.js';
-import type { Token } from './lexer.js';
+import { wildcardDiagnostic, type Token } from './lexer.js';
 import type { FieldValueShape } from './parser.js';
 import * as T from './tokens.js';
 
@@ -114,11 +114,7 @@ export function termBuilders(sink: Diagnostic[]) {
       }
       case 'star':
         if (op !== ':') {
-          sink.push(
-            diagnostic('Wildcard', span(opTok.startOffset, end), [], {
-              help: `Write ${nameTok.payload}:* for "is set" and -${nameTok.payload}:* for "is not set".`,
-            }),
-          );
+          sink.push(wildcardDiagnostic(span(opTok.startOffset, end), { at: 'operator', field: nameTok.payload }));
         }
         return placeholder;
       case 'single':

@@ -1,0 +1,159 @@
+/**
+ * Resolving a field name as written in a query against a catalogue, with "did you mean" suggestions: KQ2001
+ * (unknown field), KQ2002 (malformed custom attribute name), KQ2003 (custom attribute not in the list).
+ *
+ * Names typed by users are untrusted: lookups go through `Map`s, so `__proto__` or `toString` are unknown names.
+ */
+import { customField, customPrefix, parseCustomName } from './custom.js';
+import { looseKey, unprefixed } from './names.js';
+import { sortOnlyFields } from './sorting.js';
+import { closest, maxSuggestLength } from './suggest.js';
+import { objectOf, objectRank, type FieldCatalog, type FieldInfo } from './types.js';
+
+/** The result of {@link resolveField}. */
+export type ResolveResult =
+  | { readonly ok: true; readonly field: FieldInfo }
+  | {
+      readonly ok: false;
+      /** KQ2001 unknown field; KQ2002 malformed custom attribute name; KQ2003 custom attribute not in the list. */
+      readonly code: 'KQ2001' | 'KQ2002' | 'KQ2003';
+      /**
+       * KQ2002: the clause for the catalogue template ("has no type suffix; end it with one of …");
+       * KQ2001/KQ2003: an explanatory sentence, usable as help.
+       */
+      readonly detail: string;
+      /** Names to use instead, best first, at most 3. */
+      readonly suggestions: string[];
+    };
+
+/** Lookup tables for suggestions over one catalog, built on first use. */
+interface SuggestIndex {
+  /** All names, ordered by object rank, then catalog order. */
+  readonly names: readonly string[];
+  /** looseKey(name) → names. */
+  readonly loose: ReadonlyMap<string, readonly string[]>;
+  /** looseKey(name without its object prefix) → names. */
+  readonly bare: ReadonlyMap<string, readonly string[]>;
+}
+
+const indexes = /* @__PURE__ */ new WeakMap<FieldCatalog, SuggestIndex>();
+
+function push(map: Map<string, string[]>, key: string, name: string): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [name]);
+  else if (!list.includes(name)) list.push(name);
+}
+
+function suggestIndex(catalog: FieldCatalog): SuggestIndex {
+  let index = indexes.get(catalog);
+  if (index !== undefined) return index;
+  const rank = (name: string): number => objectRank(objectOf(name));
+  const names = [...catalog.fields.keys()]
+    .map((name, order) => ({ name, order }))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.order - b.order)
+    .map((e) => e.name);
+  const loose = new Map<string, string[]>();
+  const bare = new Map<string, string[]>();
+  for (const name of names) {
+    push(loose, looseKey(name), name);
+    const rest = unprefixed(name);
+    if (rest !== null && rest.length > 0) push(bare, looseKey(rest), name);
+  }
+  index = { names, loose, bare };
+  indexes.set(catalog, index);
+  return index;
+}
+
+/** Names in `catalog` like `name`, best first, at most `max`: same letters, then without prefix, then edit distance. */
+function nameSuggestions(catalog: FieldCatalog, name: string, max = 3): string[] {
+  if (name.length === 0 || name.length > maxSuggestLength) return [];
+  const index = suggestIndex(catalog);
+  const out: string[] = [];
+  const add = (candidates: readonly string[] | undefined): void => {
+    for (const c of candidates ?? []) if (c !== name && !out.includes(c)) out.push(c);
+  };
+  const key = looseKey(name);
+  add(index.loose.get(key));
+  add(index.bare.get(key));
+  add(closest(name, index.names, max));
+  return out.slice(0, max);
+}
+
+/** Up to `max` names from `names`, with "…" and the count of the rest. */
+function listSome(names: readonly string[], max = 5): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')}, … (${names.length - max} more)`;
+}
+
+/**
+ * Looks up a field name as written in a query.
+ * - a standard attribute or a declared custom attribute: `ok`;
+ * - a well-formed custom attribute name ({@link parseCustomName}) when the catalog has no custom attribute list:
+ *   `ok`, with the kind its suffix gives;
+ * - a name that starts like a custom attribute (`<object>_custom_`) but is malformed (no or unknown type suffix,
+ *   missing klass, …): KQ2002, `detail` says what is wrong and names the valid suffixes;
+ * - a well-formed custom attribute name missing from the catalog's list: KQ2003, with the closest listed names;
+ * - anything else: KQ2001. Suggestions, best first, at most 3: the same name spelled differently (`createdAt`,
+ *   `Conversation-Status`), the name with an object prefix (`status` → `conversation_status`, `customer_status`,
+ *   `message_status`), then names within a small case-insensitive Damerau–Levenshtein distance
+ *   (`conversation_statu` → `conversation_status`). Sort-only names (`customer_done`, …) are never suggested, and
+ *   using one as a filter says it can only sort.
+ * Exact and case-sensitive. Never throws; names over 100 characters get no suggestions.
+ */
+export function resolveField(catalog: FieldCatalog, name: string): ResolveResult {
+  const known = catalog.fields.get(name);
+  if (known !== undefined) return { ok: true, field: known };
+
+  if (customPrefix.test(name)) {
+    const parsed = parseCustomName(name);
+    if (!parsed.ok) {
+      const suggestions =
+        catalog.custom === null
+          ? parsed.suggestions.slice(0, 3)
+          : customSuggestions(catalog, catalog.custom, name, parsed.suggestions);
+      return { ok: false, code: 'KQ2002', detail: parsed.message, suggestions };
+    }
+    if (catalog.custom === null) return { ok: true, field: customField(name, parsed, parsed.kind) };
+    const scope = parsed.klass === undefined ? parsed.object : `kobject_${parsed.klass}`;
+    const siblings = [...catalog.custom.values()]
+      .filter((f) => f.object === parsed.object && f.klass === parsed.klass)
+      .map((f) => f.name);
+    const detail =
+      siblings.length === 0
+        ? `There are no ${scope} custom attributes in the list.`
+        : `Known ${scope} custom attributes: ${listSome(siblings)}.`;
+    return {
+      ok: false,
+      code: 'KQ2003',
+      detail,
+      suggestions: customSuggestions(catalog, catalog.custom, name, []),
+    };
+  }
+
+  const suggestions = nameSuggestions(catalog, name);
+  if (/^[A-Za-z]+_custom_/i.test(name)) {
+    // `Customer_Custom_tierStr`: offer the name with its prefix fixed.
+    const parsed = parseCustomName(name);
+    const fixes = parsed.ok ? [] : parsed.suggestions;
+    const usable = catalog.custom === null ? fixes : fixes.filter((f) => catalog.custom!.has(f));
+    suggestions.unshift(...usable.filter((f) => !suggestions.includes(f)));
+    suggestions.splice(3);
+  }
+  const detail = sortOnlyFields.has(name)
+    ? `'${name}' can only be used to sort (sort:${name}), not to filter.`
+    : "It is not a standard Kustomer attribute; 'kq fields' lists them.";
+  return { ok: false, code: 'KQ2001', detail, suggestions };
+}
+
+/** Listed custom attributes close to `name` (parse suggestions that are listed first). */
+function customSuggestions(
+  catalog: FieldCatalog,
+  custom: ReadonlyMap<string, FieldInfo>,
+  name: string,
+  fixes: readonly string[],
+): string[] {
+  const out = fixes.filter((f) => custom.has(f));
+  for (const s of nameSuggestions(catalog, name, 6)) {
+    if (custom.has(s) && !out.includes(s)) out.push(s);
+  }
+  return out.slice(0, 3);
+}
