@@ -16,7 +16,7 @@ import { resolveLimits, type CompileOptions } from '../options.js';
 import { catalogFor } from '../check/check.js';
 import { capDiagnostics } from '../syntax/parse.js';
 import { print } from '../syntax/printer.js';
-import { readCriteria, type JsonScalar } from './read.js';
+import { readQuery, type JsonScalar } from './read.js';
 
 /** Options for {@link decompile}: the compile options the text is checked with (custom attributes, clock, limits). */
 export type DecompileOptions = CompileOptions;
@@ -51,7 +51,7 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
   opts ??= {};
   try {
     const limits = resolveLimits(opts);
-    const read = readCriteria(criteria, catalogFor(opts).catalog, limits.maxDepth, limits.maxDiagnostics);
+    const read = readQuery(criteria, catalogFor(opts).catalog, limits.maxDepth, limits.maxDiagnostics);
     const diagnostics = [...read.diagnostics];
     if (!read.ast) return { diagnostics: capped(diagnostics, limits.maxDiagnostics) };
     const at = (d: Diagnostic): Diagnostic => ({ ...d, span: { start: 0, end: 0 }, pointer: read.pointers[d.span.start] ?? '' });

@@ -1,11 +1,13 @@
 /**
  * Reading a Kustomer criteria body into a query AST: the first half of `decompile`.
  *
- * Every shape in kustomer-search-api.md is accepted: `and`/`or`/`not` as arrays or a single object (§1.1, the
- * OpenAPI types), empty arrays (§1.3), nested `and`/`or`/`not` groups, `not_set` with `""` or `true` (§2.1), `in`
- * arrays, one criterion object with two operators (`{"gte": …, "lte": …}`, §1.2), custom and KObject attributes
- * (§5.2), the sort array, a single sort object and the legacy `{"f": {"order": "desc"}}` (§6.1), `queryContext` and
- * `timeZone`. Anything else is a diagnostic with a JSON pointer; nothing is dropped silently.
+ * The body is read by the package's one criteria reader (src/criteria), which accepts every shape in
+ * kustomer-search-api.md: `and`/`or`/`not` as arrays or a single object (§1.1, the OpenAPI types), empty arrays
+ * (§1.3), nested `and`/`or`/`not` groups, `not_set` with `""` or `true` (§2.1), `in` arrays, one criterion object with
+ * two operators (`{"gte": …, "lte": …}`, §1.2), custom and KObject attributes (§5.2), the sort array, a single sort
+ * object and the legacy `{"f": {"order": "desc"}}` (§6.1), `queryContext` and `timeZone`. This file turns the read
+ * form into an AST, and each of the reader's problems into a KQ4xxx diagnostic at its JSON pointer; nothing is
+ * dropped silently.
  *
  * The AST's spans are not text offsets: a node's `span.start` indexes `pointers`, the JSON pointer of the place the
  * node came from, so that the checker's diagnostics can be mapped back to the criteria.
@@ -21,6 +23,23 @@
  * | `not: [x, y]` | `-x AND -y`; `or` groups `x OR y`; nested groups in parentheses where needed |
  */
 import { equalsKinds } from '../check/operators.js';
+import {
+  bodyKeys,
+  criterionOperatorNames,
+  describeJson,
+  isPlainObject,
+  readCriteria,
+  type GroupKind,
+  type JsonScalar,
+  type ReadBody,
+  type ReadCondition,
+  type ReadCriterion,
+  type ReadGroup,
+  type ReadItem,
+  type ReadProblem,
+  type ReadScalar,
+  type ReadSort,
+} from '../criteria/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MessageName } from '../diagnostics/catalogue.js';
 import { resolveField, type FieldCatalog } from '../schema/fields.js';
@@ -28,12 +47,10 @@ import { closest } from '../schema/suggest.js';
 import type * as A from '../syntax/ast.js';
 import { fullTextField } from '../lowering/lower.js';
 import { isPrintableName } from '../syntax/printer.js';
-import { child } from './pointer.js';
 
-/** A JSON scalar a criterion compares with. */
-export type JsonScalar = string | number | boolean;
+export type { JsonScalar } from '../criteria/index.js';
 
-/** What {@link readCriteria} gives back. */
+/** What {@link readQuery} gives back. */
 export interface ReadResult {
   /** The query, `null` when the body could not be read at all. */
   readonly ast: A.Query | null;
@@ -44,47 +61,18 @@ export interface ReadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Top-level keys the API takes that the query language does not write (kustomer-search-api.md §1.1). */
-const ignoredKeys: ReadonlySet<string> = new Set(['fields', 'includeDeleted', 'searchHash', 'aggs']);
-const bodyKeys = ['queryContext', 'and', 'or', 'not', 'sort', 'timeZone', ...ignoredKeys];
-const operators = ['equals', 'contains', 'in', 'gt', 'gte', 'lt', 'lte', 'not_set'];
 const orderedText: Record<string, A.ComparisonOperator> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
-/** True for a plain JSON object (not an array, not null, not a class instance such as a Date). */
-export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
-}
-
-/** How a JSON value is described in messages: `an array`, `the string "x"`, `the number 5`, … */
-export function describeJson(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  switch (typeof v) {
-    case 'string':
-      return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
-    case 'number':
-      return Number.isFinite(v) ? `the number ${v}` : `the non-JSON number ${String(v)}`;
-    case 'boolean':
-      return `${v}`;
-    case 'object':
-      return isPlainObject(v) ? 'an object' : 'a non-JSON object';
-    default:
-      return `a non-JSON ${typeof v}`;
-  }
-}
-
-function isScalar(v: unknown): v is JsonScalar {
-  return typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
-}
-
 /**
- * Reads `criteria` (a parsed JSON value, or any JS value) into an AST. Never throws; nesting deeper than `maxDepth`
- * is KQ4011; reading stops once more than `maxDiagnostics` diagnostics were reported.
+ * Reads `criteria` (a parsed JSON value, or any JS value) into an AST. Nesting deeper than `maxDepth` is KQ4011;
+ * reading stops once more than `maxDiagnostics` diagnostics were reported. Throws only what reading the body threw
+ * (a getter, a Proxy trap), for `decompile` to report as KQ9001.
  */
-export function readCriteria(criteria: unknown, catalog: FieldCatalog, maxDepth: number, maxDiagnostics: number): ReadResult {
-  return new Reader(catalog, maxDepth, maxDiagnostics).body(criteria);
+export function readQuery(criteria: unknown, catalog: FieldCatalog, maxDepth: number, maxDiagnostics: number): ReadResult {
+  const read = readCriteria(criteria, { maxDepth });
+  const unreadable = read.problems.find((p) => p.reason === 'unreadable');
+  if (unreadable) throw unreadable.thrown;
+  return new Reader(catalog, maxDiagnostics).body(read.body, read.problems);
 }
 
 /** An empty group: always true. */
@@ -98,7 +86,6 @@ class Reader {
 
   constructor(
     private readonly catalog: FieldCatalog,
-    private readonly maxDepth: number,
     private readonly maxDiagnostics: number,
   ) {}
 
@@ -118,62 +105,107 @@ class Reader {
     );
   }
 
-  body(criteria: unknown): ReadResult {
+  /** A problem of the criteria reader as its KQ4xxx diagnostic (KQ4011 only the first time). */
+  private problem(p: ReadProblem): void {
+    const at = p.pointer;
+    switch (p.reason) {
+      case 'notAnObject':
+        return this.report('ExpectedShape', at, ['a criteria body (a JSON object)', describeJson(p.found)]);
+      case 'notAString':
+        return this.report('ExpectedShape', at, ['a string', describeJson(p.found)]);
+      case 'ignoredKey':
+        return this.report('IgnoredBodyKey', at, [p.key], 'Only the criteria, sort, queryContext and timeZone have a text form.');
+      case 'unknownKey':
+        return this.report('UnknownBodyKey', at, [p.key], 'A search body takes queryContext, and, or, not, sort and timeZone.', closest(p.key, bodyKeys));
+      case 'notItems':
+        return this.report('ExpectedShape', at, ['an array of criteria or one criterion object', describeJson(p.found)]);
+      case 'tooDeep':
+        if (!this.tooDeep) this.report('CriteriaTooDeep', at, [p.maxDepth], 'Flatten the criteria.');
+        this.tooDeep = true;
+        return;
+      case 'notACriterion':
+        return this.report('ExpectedShape', at, ['a criterion (a JSON object such as {"customer_name": {"equals": "Jane"}})', describeJson(p.found)]);
+      case 'attributeCount': {
+        const keys = p.attributes;
+        return this.report(
+          'CriterionAttributes',
+          at,
+          [keys.length === 0 ? 'none' : keys.map((k) => `'${k}'`).join(', ')],
+          keys.length === 0 ? undefined : 'Put each attribute in its own criterion in the and array.',
+        );
+      }
+      case 'notOperators':
+        return this.report('ExpectedShape', at, ['an operator object such as {"equals": …}', isPlainObject(p.found) ? 'an empty object' : describeJson(p.found)]);
+      case 'unknownOperator':
+        return this.report('UnknownOperator', at, [p.operator], `Operators are ${criterionOperatorNames.join(', ')}.`, closest(p.operator, criterionOperatorNames));
+      case 'invalidOperand': {
+        const found = p.found;
+        if (p.operator === 'in') {
+          const what = Array.isArray(found)
+            ? found.length === 0
+              ? 'an empty array (which matches nothing)'
+              : 'an array holding a value that is not a string, number or boolean'
+            : describeJson(found);
+          return this.report('InvalidOperand', at, [p.operator, `expected a non-empty array of strings, numbers or booleans, found ${what}`]);
+        }
+        if (p.operator === 'not_set') {
+          return this.report(
+            'InvalidOperand',
+            at,
+            [p.operator, `expected "" or true, found ${describeJson(found)}`],
+            'Kustomer documents {"not_set": ""}; true also occurs. To require the field to be set, negate it: {"not": [{"f": {"not_set": ""}}]}.',
+          );
+        }
+        return this.report('InvalidOperand', at, [p.operator, `expected a string, number or boolean, found ${describeJson(found)}`]);
+      }
+      case 'notASortKey':
+        return this.report('InvalidSortKey', at, [`expected an object such as {"customer_name": "asc"}, found ${describeJson(p.found)}`]);
+      case 'sortDirection':
+        return this.report('InvalidSortKey', at, [`the direction must be "asc" or "desc", found ${describeJson(p.found)}`]);
+      case 'unreadable':
+        throw p.thrown;
+    }
+  }
+
+  body(body: ReadBody | null, problems: readonly ReadProblem[]): ReadResult {
     const done = (ast: A.Query | null): ReadResult => ({
       ast,
       pointers: this.pointers,
       origins: this.origins,
       diagnostics: this.diagnostics,
     });
-    if (!isPlainObject(criteria)) {
-      this.report('ExpectedShape', '', ['a criteria body (a JSON object)', describeJson(criteria)]);
+    if (!body) {
+      for (const p of problems) this.problem(p);
       return done(null);
     }
     const terms: A.Expression[] = [];
     const directives: A.Directive[] = [];
     let orGroup: A.Expression | null = null;
     const nots: A.Expression[] = [];
-    for (const key of Object.keys(criteria)) {
-      const value = criteria[key];
-      const at = child('', key);
-      switch (key) {
-        case 'queryContext':
-        case 'timeZone': {
-          if (typeof value !== 'string') {
-            this.report('ExpectedShape', at, ['a string', describeJson(value)]);
-            break;
+    for (const entry of body.entries) {
+      switch (entry.kind) {
+        case 'invalid':
+          this.problem(entry.problem);
+          break;
+        case 'string': {
+          const span = this.span(entry.pointer);
+          const v: A.Value = { kind: 'Value', span, value: entry.value };
+          directives.push(entry.key === 'queryContext' ? { kind: 'Context', span, value: v } : { kind: 'TimeZone', span, value: v });
+          break;
+        }
+        case 'group':
+          if (entry.key === 'and') {
+            for (const e of this.items(entry.group, 1)) terms.push(...flatten(e, 'And'));
+          } else if (entry.key === 'or') {
+            const g = this.group(entry.group, 1);
+            orGroup = g === TRUE ? null : g;
+          } else {
+            nots.push(...this.items(entry.group, 1).map(negate));
           }
-          const span = this.span(at);
-          const v: A.Value = { kind: 'Value', span, value };
-          directives.push(key === 'queryContext' ? { kind: 'Context', span, value: v } : { kind: 'TimeZone', span, value: v });
-          break;
-        }
-        case 'and':
-          for (const e of this.items(value, at, 1, 'and')) terms.push(...flatten(e, 'And'));
-          break;
-        case 'or': {
-          const g = this.group('or', value, at, 1);
-          orGroup = g === TRUE ? null : g;
-          break;
-        }
-        case 'not':
-          nots.push(...this.items(value, at, 1, 'not').map(negate));
           break;
         case 'sort':
-          directives.push(...this.sort(value, at));
+          directives.push(...this.sort(entry.sort));
           break;
-        default:
-          if (ignoredKeys.has(key)) {
-            this.report('IgnoredBodyKey', at, [key], 'Only the criteria, sort, queryContext and timeZone have a text form.');
-          } else {
-            this.report(
-              'UnknownBodyKey',
-              at,
-              [key],
-              'A search body takes queryContext, and, or, not, sort and timeZone.',
-              closest(key, bodyKeys),
-            );
-          }
       }
     }
     if (orGroup) {
@@ -188,17 +220,9 @@ class Reader {
     const rank = { Context: 0, TimeZone: 1, Sort: 2 } as const;
     directives.sort((a, b) => rank[a.kind] - rank[b.kind]);
     const operands = [...mergeRanges(terms), ...directives];
-    const body: A.Expression | null =
+    const ast: A.Expression | null =
       operands.length === 0 ? null : operands.length === 1 ? operands[0]! : { kind: 'And', span: this.span(''), operands };
-    return done({ kind: 'Query', span: { start: 0, end: 0 }, body });
-  }
-
-  /** The elements of `value` (an array, holes included, or one object) with their pointers. */
-  private elements(value: unknown, at: string): [unknown, string][] {
-    if (!Array.isArray(value)) return [[value, at]];
-    const out: [unknown, string][] = [];
-    for (let i = 0; i < value.length && !this.full(); i++) out.push([value[i], child(at, i)]);
-    return out;
+    return done({ kind: 'Query', span: { start: 0, end: 0 }, body: ast });
   }
 
   /** True once more diagnostics than the cap have been reported: reading stops (the rest would not be shown). */
@@ -207,162 +231,129 @@ class Reader {
   }
 
   /**
-   * `and`/`or`/`not` contents: an array of criteria or one criterion object, read as members of a group of kind
-   * `within`. An empty nested group means "true": left out of an AND, an error in an OR (the OR would match
-   * everything) or under NOT (it would match nothing).
+   * A group's items (at `depth`), read as members of a group of its kind. An empty nested group means "true": left
+   * out of an AND, an error in an OR (the OR would match everything) or under NOT (it would match nothing).
    */
-  private items(value: unknown, at: string, depth: number, within: 'and' | 'or' | 'not'): A.Expression[] {
-    if (!Array.isArray(value) && !isPlainObject(value)) {
-      this.report('ExpectedShape', at, ['an array of criteria or one criterion object', describeJson(value)]);
+  private items(group: ReadGroup, depth: number): A.Expression[] {
+    if (group.problem) {
+      this.problem(group.problem);
       return [];
     }
     const out: A.Expression[] = [];
-    for (const [item, pointer] of this.elements(value, at)) {
-      const e = this.item(item, pointer, depth);
+    for (const item of group.items) {
+      if (this.full()) break;
+      const e = this.item(item, depth);
       if (e === TRUE) {
-        if (within === 'or') this.report('EmptyGroup', pointer, ['inside an OR makes the whole OR match everything'], 'Remove the OR, or the empty group if that is what is meant.');
-        if (within === 'not') this.report('EmptyGroup', pointer, ['under NOT matches nothing'], 'Remove the empty group, or the whole search if it is meant to match nothing.');
+        if (group.kind === 'or') this.report('EmptyGroup', item.pointer, ['inside an OR makes the whole OR match everything'], 'Remove the OR, or the empty group if that is what is meant.');
+        if (group.kind === 'not') this.report('EmptyGroup', item.pointer, ['under NOT matches nothing'], 'Remove the empty group, or the whole search if it is meant to match nothing.');
       } else if (e) out.push(e);
     }
     return out;
   }
 
   /** A group's meaning: one operand, an And/Or of several, or TRUE when it has no operands. */
-  private group(kind: 'and' | 'or' | 'not', value: unknown, at: string, depth: number): A.Expression | typeof TRUE {
-    const items = this.items(value, at, depth, kind);
+  private group(group: ReadGroup, depth: number): A.Expression | typeof TRUE {
+    const kind: GroupKind = group.kind;
+    const items = this.items(group, depth);
     let operands: A.Expression[];
     if (kind === 'not') operands = items.map(negate);
     else if (kind === 'and') operands = mergeRanges(items.flatMap((e) => flatten(e, 'And')));
     else operands = items.flatMap((e) => flatten(e, 'Or'));
     if (operands.length === 0) return TRUE;
     if (operands.length === 1) return operands[0]!;
-    return { kind: kind === 'or' ? 'Or' : 'And', span: this.span(at), operands };
+    return { kind: kind === 'or' ? 'Or' : 'And', span: this.span(group.pointer), operands };
   }
 
   /** One item of `and`/`or`/`not`: a criterion, a nested group (TRUE when empty), or null after an error. */
-  private item(item: unknown, at: string, depth: number): A.Expression | typeof TRUE | null {
-    if (depth > this.maxDepth) {
-      if (!this.tooDeep) this.report('CriteriaTooDeep', at, [this.maxDepth], 'Flatten the criteria.');
-      this.tooDeep = true;
-      return null;
+  private item(item: ReadItem, depth: number): A.Expression | typeof TRUE | null {
+    switch (item.kind) {
+      case 'invalid':
+        this.problem(item.problem);
+        return null;
+      case 'group':
+        return this.group(item.group, depth + 1);
+      case 'criterion':
+        return this.criterion(item);
     }
-    if (!isPlainObject(item)) {
-      this.report('ExpectedShape', at, ['a criterion (a JSON object such as {"customer_name": {"equals": "Jane"}})', describeJson(item)]);
-      return null;
-    }
-    const keys = Object.keys(item);
-    if (keys.length !== 1) {
-      this.report(
-        'CriterionAttributes',
-        at,
-        [keys.length === 0 ? 'none' : keys.map((k) => `'${k}'`).join(', ')],
-        keys.length === 0 ? undefined : 'Put each attribute in its own criterion in the and array.',
-      );
-      return null;
-    }
-    const key = keys[0]!;
-    const value = item[key];
-    const pointer = child(at, key);
-    if (key === 'and' || key === 'or' || key === 'not') return this.group(key, value, pointer, depth + 1);
-    return this.criterion(key, value, pointer);
   }
 
   /** `{"<attribute>": {"<operator>": value, …}}`: one term per operator, a range for a lower and an upper bound. */
-  private criterion(field: string, ops: unknown, at: string): A.Expression | null {
+  private criterion(c: ReadCriterion): A.Expression | null {
+    const field = c.attribute;
+    const at = c.attributePointer;
     if (!isPrintableName(field)) {
       const reason = field === '' ? 'it is empty' : /^(has|no|sort|context|in|tz)$/.test(field) ? 'it is a directive name' : 'a field name starts with a letter or _ and holds letters, digits, _ - . $';
       this.report('UnwritableName', at, [field, reason]);
       return null;
     }
-    if (!isPlainObject(ops) || Object.keys(ops).length === 0) {
-      this.report('ExpectedShape', at, ['an operator object such as {"equals": …}', isPlainObject(ops) ? 'an empty object' : describeJson(ops)]);
+    if (c.problem) {
+      this.problem(c.problem);
       return null;
     }
     const resolved = resolveField(this.catalog, field);
     const kind = resolved.ok ? resolved.field.kind : null;
     const terms: A.Expression[] = [];
-    for (const op of Object.keys(ops)) {
-      const t = this.atom(field, at, kind, op, ops[op], child(at, op));
+    for (const condition of c.conditions) {
+      const t = this.atom(field, at, kind, condition);
       if (t) terms.push(t);
     }
-    if (terms.length !== Object.keys(ops).length) return null;
+    if (terms.length !== c.conditions.length) return null;
     const merged = mergeBounds(terms);
     if (merged) return merged;
     return terms.length === 1 ? terms[0]! : { kind: 'And', span: this.span(at), operands: terms };
   }
 
-  private value(json: JsonScalar, field: string, at: string): A.Value {
-    const v: A.Value = { kind: 'Value', span: this.span(at), value: String(json) };
-    this.origins.set(v, { json, field });
-    return v;
+  private value(v: ReadScalar, field: string): A.Value {
+    const node: A.Value = { kind: 'Value', span: this.span(v.pointer), value: String(v.value) };
+    this.origins.set(node, { json: v.value, field });
+    return node;
   }
 
-  private atom(field: string, fieldAt: string, kind: string | null, op: string, operand: unknown, at: string): A.Expression | null {
+  private atom(field: string, fieldAt: string, kind: string | null, c: ReadCondition): A.Expression | null {
     const name = (): A.Name => ({ kind: 'Name', span: this.span(fieldAt), value: field });
     const equalsNatural = kind !== null && equalsKinds.has(kind as never);
-    switch (op) {
-      case 'equals':
-      case 'contains':
-      case 'gt':
-      case 'gte':
-      case 'lt':
-      case 'lte': {
-        if (!isScalar(operand)) {
-          this.report('InvalidOperand', at, [op, `expected a string, number or boolean, found ${describeJson(operand)}`]);
-          return null;
-        }
-        if (op === 'contains' && field === fullTextField && typeof operand === 'string') {
-          return { kind: 'Text', span: this.span(at), value: operand };
+    const at = c.pointer;
+    switch (c.kind) {
+      case 'invalid':
+        this.problem(c.problem);
+        return null;
+      case 'scalar': {
+        const op = c.operator;
+        if (op === 'contains' && field === fullTextField && typeof c.operand === 'string') {
+          return { kind: 'Text', span: this.span(at), value: c.operand };
         }
         let operator: A.ComparisonOperator;
         if (op === 'equals') operator = equalsNatural ? ':' : '=';
         else if (op === 'contains') operator = kind === 'text' || kind === 'any' ? ':' : '~';
         else operator = orderedText[op]!;
-        return { kind: 'Comparison', span: this.span(at), field: name(), operator, value: this.value(operand, field, at) };
+        return { kind: 'Comparison', span: this.span(at), field: name(), operator, value: this.value(c.value, field) };
       }
       case 'in': {
-        const elements = Array.isArray(operand) ? this.elements(operand, at) : [];
-        if (!Array.isArray(operand) || operand.length === 0 || !elements.every(([v]) => isScalar(v))) {
-          const found = Array.isArray(operand) ? (operand.length === 0 ? 'an empty array (which matches nothing)' : 'an array holding a value that is not a string, number or boolean') : describeJson(operand);
-          this.report('InvalidOperand', at, [op, `expected a non-empty array of strings, numbers or booleans, found ${found}`]);
-          return null;
+        const values: A.Value[] = [];
+        for (const v of c.values) {
+          if (this.full()) break;
+          values.push(this.value(v, field));
         }
-        const values = elements.map(([v, p]) => this.value(v as JsonScalar, field, p));
         return { kind: 'List', span: this.span(at), field: name(), operator: equalsNatural ? ':' : '=', values };
       }
-      case 'not_set': {
-        if (operand !== '' && operand !== true) {
-          this.report('InvalidOperand', at, [op, `expected "" or true, found ${describeJson(operand)}`], 'Kustomer documents {"not_set": ""}; true also occurs. To require the field to be set, negate it: {"not": [{"f": {"not_set": ""}}]}.');
-          return null;
-        }
+      case 'notSet': {
         const span = this.span(at);
         return { kind: 'Not', span, operand: { kind: 'Exists', span, field: name() } };
       }
-      default:
-        this.report('UnknownOperator', at, [op], `Operators are ${operators.join(', ')}.`, closest(op, operators));
-        return null;
     }
   }
 
   /** `sort`: an array of `{"f": "asc"|"desc"}`, one such object, or the legacy `{"f": {"order": "desc"}}`. */
-  private sort(value: unknown, at: string): A.Sort[] {
+  private sort(sort: ReadSort): A.Sort[] {
     const out: A.Sort[] = [];
-    for (const [entry, pointer] of this.elements(value, at)) {
-      if (!isPlainObject(entry)) {
-        this.report('InvalidSortKey', pointer, [`expected an object such as {"customer_name": "asc"}, found ${describeJson(entry)}`]);
+    for (const key of sort.keys) {
+      if (this.full()) break;
+      if (key.kind === 'invalid') {
+        this.problem(key.problem);
         continue;
       }
-      for (const field of Object.keys(entry)) {
-        const keyAt = child(pointer, field);
-        let dir = entry[field];
-        if (isPlainObject(dir) && Object.keys(dir).length === 1 && 'order' in dir) dir = dir.order;
-        if (dir !== 'asc' && dir !== 'desc') {
-          this.report('InvalidSortKey', keyAt, [`the direction must be "asc" or "desc", found ${describeJson(dir)}`]);
-          continue;
-        }
-        const span = this.span(keyAt);
-        out.push({ kind: 'Sort', span, field: { kind: 'Name', span, value: field }, direction: dir });
-      }
+      const span = this.span(key.pointer);
+      out.push({ kind: 'Sort', span, field: { kind: 'Name', span, value: key.attribute }, direction: key.direction });
     }
     return out;
   }

@@ -8,13 +8,15 @@
  * `{"and"|"or"|"not": [...]}` groups (the compiler's `nested` output), read the same way recursively. Local days are
  * read in the body's `timeZone` (GMT when absent, §4).
  *
- * Bodies are accepted in the shapes Kustomer documents as well as the one this package emits: a single object for
- * `and`/`or`/`not`/`sort` (§1.1, OPENAPI), and empty arrays (`"or": []` in Kustomer's own examples, §1.3), which
- * impose nothing. After that the body must pass `validateCriteria`; then every attribute must be known to the
+ * Bodies are read by the package's criteria reader (src/criteria), so they are accepted in the shapes Kustomer
+ * documents as well as the one this package emits: a single object for `and`/`or`/`not`/`sort` (§1.1, OPENAPI), and
+ * empty arrays (`"or": []` in Kustomer's own examples, §1.3), which impose nothing. Written in the emitted spelling
+ * (criteria/emittedShape.ts), the body must then pass `validateCriteria`; then every attribute must be known to the
  * catalogue (the standard attributes plus `customAttributes`) and every operator defined on its kind.
  */
 import { catalogFor } from '../check/check.js';
 import type { SortKey } from '../check/context.js';
+import { describeJson, emittedShape, readCriteria, type ReadGroup, type ReadItem, type ReadProblem } from '../criteria/index.js';
 import { resolveTimeZone } from '../dates/timeZone.js';
 import { validateCriteria } from '../emit/validate.js';
 import type { CustomAttribute } from '../options.js';
@@ -68,26 +70,9 @@ export const maxNesting = 1000;
 
 type Matcher = (record: object) => boolean;
 
-/** The documented alternative shapes made into the emitted one: single objects wrapped, empty arrays dropped. */
-function documentedShapes(body: unknown): unknown {
-  if (!isRecord(body)) return body;
-  const out: Record<string, unknown> = { ...body };
-  for (const key of ['and', 'or', 'not', 'sort']) {
-    if (!Object.hasOwn(out, key)) continue;
-    const v = out[key];
-    if (isRecord(v)) out[key] = [v];
-    else if (Array.isArray(v) && v.length === 0) delete out[key];
-  }
-  return out;
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
 /**
  * Prepares `criteria` (any JSON value) for evaluation. Never throws. Returns every problem found, each with a JSON
- * pointer into the body (after single objects are wrapped in arrays): the `validateCriteria` errors; an unknown
+ * pointer into the body as given (a single object written for an array has no `/0`): the `validateCriteria` errors; an unknown
  * attribute (with "did you mean"); an operator the attribute's kind does not take, or an operand it cannot read
  * (atoms.ts); an unknown `timeZone`; a `sort` attribute that is neither sortable (`isSortable`: the documented sort
  * attributes and the context's `_created_at`/`_updated_at`) nor a known attribute; groups nested deeper than
@@ -129,17 +114,18 @@ function clip(text: string): string {
 }
 
 function prepareBody(criteria: unknown, opts: EvaluateOptions): CriteriaPreparation {
-  const body = documentedShapes(criteria);
-  const validation = validateCriteria(body);
-  if (!validation.valid) return { ok: false, problems: validation.errors.map((e) => ({ pointer: e.pointer, message: e.message })) };
-  const b = body as {
-    queryContext: string;
-    and?: unknown[];
-    or?: unknown[];
-    not?: unknown[];
-    sort?: Record<string, 'asc' | 'desc'>[];
-    timeZone?: string;
-  };
+  const read = readCriteria(criteria, { maxDepth: maxNesting });
+  const unreadable = read.problems.find((p) => p.reason === 'unreadable');
+  if (unreadable) throw unreadable.thrown;
+  // The schema judges the body in the emitted spelling; its pointers are taken back to the body as given.
+  const shape = read.body ? emittedShape(read.body) : null;
+  const validation = validateCriteria(shape ? shape.json : criteria);
+  if (!validation.valid) {
+    return { ok: false, problems: validation.errors.map((e) => ({ pointer: shape ? shape.pointerInBody(e.pointer) : e.pointer, message: e.message })) };
+  }
+  const b = read.body;
+  // Only a value JSON cannot hold (a class instance with a queryContext) passes the schema and is no plain object.
+  if (!b) return { ok: false, problems: [{ pointer: '', message: notJson(read.problems[0]!) }] };
 
   const problems: SearchProblem[] = [];
   const { catalog, problems: definitionProblems } = catalogFor({ customAttributes: opts.customAttributes });
@@ -153,23 +139,26 @@ function prepareBody(criteria: unknown, opts: EvaluateOptions): CriteriaPreparat
   }
   const ctx: AtomContext = { timeZone };
 
-  const items = (list: readonly unknown[] | undefined, pointer: string, depth: number): Matcher[] =>
-    (list ?? []).map((item, i) => compileItem(item, `${pointer}/${i}`, depth, catalog, ctx, problems));
-  const all = items(b.and, '/and', 1);
-  const any = items(b.or, '/or', 1);
-  const none = items(b.not, '/not', 1);
+  // A top-level group or sort the reader could not read passed the schema only as `undefined`, which the schema (as
+  // JSON.stringify) takes for an absent key: it imposes nothing.
+  const items = (group: ReadGroup | undefined): Matcher[] => (group?.items ?? []).map((item) => compileItem(item, catalog, ctx, problems));
+  const all = items(b.and);
+  const any = items(b.or);
+  const none = items(b.not);
 
-  const queryContext = b.queryContext;
-  const sort: SortKey[] = (b.sort ?? []).map((k, i) => {
-    const [field, direction] = Object.entries(k)[0]!;
+  const queryContext = b.queryContext!; // the schema requires it
+  const sort: SortKey[] = [];
+  for (const key of b.sort?.keys ?? []) {
+    if (key.kind !== 'sortKey') continue;
+    const field = key.attribute;
     // A sort attribute must be one the search sorts on (as the compiler's sort: rule) or a known attribute.
     if (!isSortable(field, queryContext) && !resolveField(catalog, field).ok) {
       const suggestions = sortSuggestions(field, queryContext);
       const hint = suggestions.length ? ` Did you mean ${suggestions.map((x) => `'${x}'`).join(', ')}?` : '';
-      problems.push({ pointer: `/sort/${i}/${escapePointer(field)}`, message: `Unknown sort attribute '${clip(field)}'.${hint}` });
+      problems.push({ pointer: key.pointer, message: `Unknown sort attribute '${clip(field)}'.${hint}` });
     }
-    return { field, direction };
-  });
+    sort.push({ field, direction: key.direction });
+  }
   if (problems.length) return { ok: false, problems };
   const matches = (record: unknown): boolean => {
     if (!isRecord(record) || !inContext(record, queryContext)) return false;
@@ -193,29 +182,34 @@ function prepareBody(criteria: unknown, opts: EvaluateOptions): CriteriaPreparat
   return { ok: true, prepared };
 }
 
+/**
+ * A problem of the criteria reader that the schema let through, which only a value JSON cannot hold causes (an
+ * `undefined` where a group or an operator object should be, a class instance where an object should be).
+ */
+function notJson(p: ReadProblem): string {
+  const found = 'found' in p ? p.found : undefined;
+  return `Expected a JSON value here, found ${describeJson(found)}.`;
+}
+
 /** One validated item: a criterion, or a nested group. Problems go to `problems`; the matcher is then unused. */
-function compileItem(
-  item: unknown,
-  pointer: string,
-  depth: number,
-  catalog: FieldCatalog,
-  ctx: AtomContext,
-  problems: SearchProblem[],
-): Matcher {
+function compileItem(item: ReadItem, catalog: FieldCatalog, ctx: AtomContext, problems: SearchProblem[]): Matcher {
   const never: Matcher = () => false;
-  if (depth > maxNesting) {
-    problems.push({ pointer, message: `Groups are nested more than ${maxNesting} levels deep.` });
+  if (item.kind === 'invalid') {
+    const message = item.problem.reason === 'tooDeep' ? `Groups are nested more than ${maxNesting} levels deep.` : notJson(item.problem);
+    problems.push({ pointer: item.pointer, message });
     return never;
   }
-  const [key, value] = Object.entries(item as object)[0]!;
-  if (key === 'and' || key === 'or' || key === 'not') {
-    const children = (value as unknown[]).map((child, i) => compileItem(child, `${pointer}/${key}/${i}`, depth + 1, catalog, ctx, problems));
-    if (key === 'and') return (record) => children.every((m) => m(record));
+  if (item.kind === 'group') {
+    const group = item.group;
+    if (group.problem) problems.push({ pointer: group.pointer, message: notJson(group.problem) });
+    const children = group.items.map((child) => compileItem(child, catalog, ctx, problems));
+    if (group.kind === 'and') return (record) => children.every((m) => m(record));
     // An empty group imposes nothing, as an empty top-level `or` does.
-    if (key === 'or') return (record) => children.length === 0 || children.some((m) => m(record));
+    if (group.kind === 'or') return (record) => children.length === 0 || children.some((m) => m(record));
     return (record) => !children.some((m) => m(record));
   }
-  const at = `${pointer}/${escapePointer(key)}`;
+  const key = item.attribute;
+  const at = item.attributePointer;
   // Past the problems a report lists, names are looked up without "did you mean" (which costs ~0.5 ms a name).
   const quick = problems.length >= maxProblems ? fieldOfKey(catalog, key) : undefined;
   if (quick === null) {
@@ -229,10 +223,15 @@ function compileItem(
     return never;
   }
   const field = resolved.field;
-  const [operator, operand] = Object.entries(value as object)[0]!;
-  const atom = buildAtom(field.kind, operator as AtomOperator, operand, ctx);
+  if (item.problem) {
+    problems.push({ pointer: item.problem.pointer, message: notJson(item.problem) });
+    return never;
+  }
+  // The schema allows exactly one operator; its operand is read by the attribute's kind (atoms.ts), as given.
+  const condition = item.conditions[0]!;
+  const atom = buildAtom(field.kind, condition.operator as AtomOperator, condition.operand, ctx);
   if (!atom.ok) {
-    problems.push({ pointer: `${at}/${escapePointer(operator)}`, message: `${clip(key)}: ${atom.message}.` });
+    problems.push({ pointer: condition.pointer, message: `${clip(key)}: ${atom.message}.` });
     return never;
   }
   const test = atom.test;

@@ -23,8 +23,11 @@
  * Nested groups (the `nested` option) read as parenthesised clauses. Sort keys read "sorted by customer name, A→Z".
  *
  * Attribute names are only looked up in Maps (the field catalogue); unknown attributes read by their name.
- * Never throws on any JSON value: what is not a criteria body is said to be so.
+ * The body is read by the package's criteria reader (src/criteria); what it cannot read is said as it is ("matching
+ * {…}"), and a criterion with several operators in one object too. Never throws on any JSON value: what is not a
+ * criteria body is said to be so.
  */
+import { readCriteria, type ReadGroup, type ReadItem, type ReadSort } from '../criteria/index.js';
 import { addDays } from '../dates/index.js';
 import { defaultCatalog, resolveField, standardFields, type FieldCatalog, type FieldInfo } from '../schema/fields.js';
 import { dayInWords, instantInWords } from './humanDates.js';
@@ -255,28 +258,33 @@ function criterionClause(item: object, attribute: string, operator: string, valu
   }
 }
 
-/** A criterion object's single attribute, operator and value (and the object), or null when it is not one. */
-function criterionParts(item: unknown): { item: object; attribute: string; operator: string; value: unknown } | null {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return null;
-  const keys = Object.keys(item);
-  if (keys.length !== 1) return null;
-  const attribute = keys[0]!;
-  const inner = (item as Record<string, unknown>)[attribute];
-  if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return null;
-  const ops = Object.keys(inner);
-  if (ops.length !== 1) return null;
-  return { item, attribute, operator: ops[0]!, value: (inner as Record<string, unknown>)[ops[0]!] };
+/** The parts of a criterion a clause is made of: the criterion object, its attribute, operator and operand. */
+interface CriterionParts {
+  readonly item: object;
+  readonly attribute: string;
+  readonly operator: string;
+  readonly value: unknown;
 }
 
-/** A nested group, if `item` is one (`{and|or|not: [...]}`). */
-function groupParts(item: unknown): { kind: 'and' | 'or' | 'not'; items: unknown[] } | null {
-  if (item === null || typeof item !== 'object' || Array.isArray(item)) return null;
-  const keys = Object.keys(item);
-  if (keys.length !== 1) return null;
-  const k = keys[0]!;
-  if (k !== 'and' && k !== 'or' && k !== 'not') return null;
-  const items = (item as Record<string, unknown>)[k];
-  return { kind: k, items: Array.isArray(items) ? items : [items] };
+/**
+ * A criterion with exactly one operator (valid or not: an unknown operator or a bad operand still reads as a
+ * clause), or null for anything else — a criterion with several operators reads "matching {…}".
+ */
+function criterionParts(item: ReadItem): CriterionParts | null {
+  if (item.kind !== 'criterion' || item.conditions.length !== 1) return null;
+  const c = item.conditions[0]!;
+  return { item: item.json, attribute: item.attribute, operator: c.operator, value: c.operand };
+}
+
+/**
+ * The items of a group as read; a group whose value is neither an array nor an object reads that value as its one
+ * (unreadable) item, except that a top-level `null` or missing value reads as no items.
+ */
+function groupItems(group: ReadGroup | undefined, topLevel: boolean): readonly ReadItem[] {
+  if (!group) return [];
+  if (!group.problem) return group.items;
+  if (topLevel && (group.json === null || group.json === undefined)) return [];
+  return [{ kind: 'invalid', pointer: group.pointer, json: group.json, problem: group.problem }];
 }
 
 /**
@@ -285,7 +293,7 @@ function groupParts(item: unknown): { kind: 'and' | 'or' | 'not'; items: unknown
  * alone. Clauses on one attribute with the same lead and verb are joined — "whose priority is at least 1 and at most
  * 3" — when both are joinable (see {@link Clause}). Each criterion is said exactly once.
  */
-function andClauses(items: readonly unknown[], r: Reading, depth: number): string[] {
+function andClauses(items: readonly ReadItem[], r: Reading, depth: number): string[] {
   const parts = items.map(criterionParts);
   // The `lt` criteria by attribute and value, to find the `lt D+1` of each `gte D` in linear time.
   const lts = new Map<string, number[]>();
@@ -337,47 +345,47 @@ function andClauses(items: readonly unknown[], r: Reading, depth: number): strin
   return out.map((o) => (typeof o === 'string' ? o : say(o.clause, false)));
 }
 
+/** Nested groups deeper than this read "matching {…}". */
+const maxWordsDepth = 50;
+
 /** One item of an `and`/`or`/`not` array, in words; negated for `not` items. */
-function itemWords(item: unknown, r: Reading, negated: boolean, depth: number): string {
+function itemWords(item: ReadItem, r: Reading, negated: boolean, depth: number): string {
   const parts = criterionParts(item);
   if (parts) return say(criterionClause(parts.item, parts.attribute, parts.operator, parts.value, r), negated);
-  const group = groupParts(item);
-  if (group && depth < 50) {
+  if (item.kind === 'group' && depth < maxWordsDepth) {
+    const group = item.group;
+    const items = groupItems(group, false);
     let inner: string;
     if (group.kind === 'and') {
-      const pair = andClauses(group.items, r, depth + 1);
+      const pair = andClauses(items, r, depth + 1);
       inner = pair.length === 1 ? pair[0]! : `all of: ${pair.join('; ')}`;
-    } else if (group.kind === 'or') inner = `either ${group.items.map((x) => itemWords(x, r, false, depth + 1)).join(', or ')}`;
-    else inner = `none of: ${group.items.map((x) => itemWords(x, r, false, depth + 1)).join('; ')}`;
+    } else if (group.kind === 'or') inner = `either ${items.map((x) => itemWords(x, r, false, depth + 1)).join(', or ')}`;
+    else inner = `none of: ${items.map((x) => itemWords(x, r, false, depth + 1)).join('; ')}`;
     return negated ? `not (${inner})` : `(${inner})`;
   }
-  return `${negated ? 'not ' : ''}matching ${JSON.stringify(item) ?? String(item)}`;
+  return `${negated ? 'not ' : ''}matching ${JSON.stringify(item.json) ?? String(item.json)}`;
 }
 
-function asArray(v: unknown): unknown[] {
-  if (v === undefined || v === null) return [];
-  return Array.isArray(v) ? v : [v];
-}
-
-/** The sort keys in words: "customer name, A→Z, then created, newest first". */
-function sortWords(sort: unknown, r: Reading): string {
+/**
+ * The sort keys in words: "customer name, A→Z, then created, newest first". A key whose direction is not "asc" or
+ * "desc" reads as ascending; an entry that is not an object is left out.
+ */
+function sortWords(sort: ReadSort | undefined, r: Reading): string {
   const keys: string[] = [];
-  for (const entry of asArray(sort)) {
-    if (entry === null || typeof entry !== 'object') continue;
-    for (const [attribute, direction] of Object.entries(entry as Record<string, unknown>)) {
-      const attr = attributeWords(attribute, r.queryContext, r.catalog);
-      const kind = attr.field?.kind;
-      const desc = direction === 'desc';
-      const order =
-        kind === 'datetime'
-          ? desc ? 'newest first' : 'oldest first'
-          : kind === 'number'
-            ? desc ? 'highest first' : 'lowest first'
-            : kind === 'string' || kind === 'string_notanalyzed' || kind === 'text' || kind === 'list'
-              ? desc ? 'Z→A' : 'A→Z'
-              : desc ? 'descending' : 'ascending';
-      keys.push(`${attr.noun}, ${order}`);
-    }
+  for (const key of sort?.keys ?? []) {
+    if (key.attribute === undefined) continue;
+    const attr = attributeWords(key.attribute, r.queryContext, r.catalog);
+    const kind = attr.field?.kind;
+    const desc = key.kind === 'sortKey' && key.direction === 'desc';
+    const order =
+      kind === 'datetime'
+        ? desc ? 'newest first' : 'oldest first'
+        : kind === 'number'
+          ? desc ? 'highest first' : 'lowest first'
+          : kind === 'string' || kind === 'string_notanalyzed' || kind === 'text' || kind === 'list'
+            ? desc ? 'Z→A' : 'A→Z'
+            : desc ? 'descending' : 'ascending';
+    keys.push(`${attr.noun}, ${order}`);
   }
   return keys.join(', then by ');
 }
@@ -395,18 +403,19 @@ export interface CriteriaReading {
 /** Reads a criteria body (see {@link criteriaInWords}), counting the uses of each criterion. Never throws. */
 export function criteriaReading(criteria: unknown, opts: CriteriaWordsOptions = {}): CriteriaReading {
   const uses = new Map<object, number>();
-  if (criteria === null || typeof criteria !== 'object' || Array.isArray(criteria)) return { text: 'Not a search body: expected a JSON object.', uses };
-  const body = criteria as Record<string, unknown>;
-  const queryContext = typeof body.queryContext === 'string' ? body.queryContext : 'customer';
+  // Groups deeper than maxWordsDepth are not read into (the body's items are at the reader's depth 1).
+  const body = readCriteria(criteria, { maxDepth: maxWordsDepth + 1 }).body;
+  if (!body) return { text: 'Not a search body: expected a JSON object.', uses };
+  const queryContext = body.queryContext ?? 'customer';
   const r: Reading = {
     queryContext,
-    timeZone: typeof body.timeZone === 'string' ? body.timeZone : null,
+    timeZone: body.timeZone ?? null,
     catalog: opts?.catalog,
     relative: opts?.relative,
     uses,
   };
-  const clauses = [...andClauses(asArray(body.and), r, 0), ...asArray(body.not).map((x) => itemWords(x, r, true, 0))];
-  const ors = asArray(body.or).map((x) => itemWords(x, r, false, 0));
+  const clauses = [...andClauses(groupItems(body.and, true), r, 0), ...groupItems(body.not, true).map((x) => itemWords(x, r, true, 0))];
+  const ors = groupItems(body.or, true).map((x) => itemWords(x, r, false, 0));
   let sentence = contextNoun(queryContext);
   if (clauses.length === 0 && ors.length === 0) sentence = `all ${sentence}`;
   const parts = [...clauses];

@@ -26,20 +26,9 @@ export function inputError(name: InputErrorName, args: readonly (string | number
   return diagnostic(name, { start: 0, end: 0 }, args, help === undefined ? {} : { help });
 }
 
-/** How a JSON value is named in messages: `a string`, `a number`, `null`, `an array`, `an object`, … */
-export function describeJson(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  switch (typeof value) {
-    case 'string':
-      return 'a string';
-    case 'number':
-      return 'a number';
-    case 'boolean':
-      return 'a boolean';
-    case 'object':
-      return 'an object';
-    default:
-      return 'nothing';
-  }
-}
+/**
+ * How an input record's value is named in messages: `a string`, `a number`, `null`, `an array`, `an object`, …
+ * (src/criteria/json.ts, where the package names JSON values; the criteria messages use `describeJson` there, which
+ * also shows the value).
+ */
+export { describeJsonType as describeJson } from '../criteria/json.js';
