@@ -1,7 +1,8 @@
 /**
- * Calendar days (`YYYY-MM-DD`, proleptic Gregorian): validation, formatting and day arithmetic.
+ * Calendar days (`YYYY-MM-DD`, proleptic Gregorian): validation, formatting and day arithmetic. Pure arithmetic on
+ * day numbers (no date library, no `Date`, no time zone), so it holds for every year and costs well under a
+ * microsecond per call.
  */
-import { DateTime } from 'luxon';
 
 const monthNames = [
   'January',
@@ -32,7 +33,7 @@ export const maxYear = 9999;
 export function calendarDateProblem(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12) return `month ${pad2(month)} does not exist (months are 01-12)`;
   if (day < 1) return `day ${pad2(day)} does not exist (days start at 01)`;
-  const days = DateTime.utc(year, month, 1).daysInMonth ?? 31;
+  const days = daysInMonth(year, month);
   if (day > days) return `${monthNames[month - 1]} ${formatYear(year)} has ${days} days`;
   return undefined;
 }
@@ -86,7 +87,58 @@ export function addDays(day: string, n: number): string {
   const month = Number(m[3]);
   const date = Number(m[4]);
   if (calendarDateProblem(year, month, date) !== undefined) throw new RangeError(`addDays: invalid day ${day}`);
-  const result = DateTime.utc(year, month, date).plus({ days: n });
-  if (!result.isValid) throw new RangeError(`addDays: ${day} + ${n} days is out of range`);
-  return formatDay(result.year, result.month, result.day);
+  const result = daysFromCivil(year, month, date) + n;
+  if (Math.abs(result) > maxDayNumber) throw new RangeError(`addDays: ${day} + ${n} days is out of range`);
+  const civil = civilFromDays(result);
+  return formatDay(civil.year, civil.month, civil.day);
+}
+
+/** The farthest day number from 1970-01-01 that a JavaScript `Date` can hold (±8.64e15 ms, ECMA-262 §21.4.1.1). */
+const maxDayNumber = 100_000_000;
+
+/** True when `year` is a leap year of the proleptic Gregorian calendar (any integer year; year 0 is a leap year). */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** The number of days (28-31) in `month` (1-12) of `year` (any integer), proleptic Gregorian. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * Days from 1970-01-01 to `year`-`month`-`day` (proleptic Gregorian, any integer year; `month` 1-12, `day` 1-31 —
+ * a `day` past the month's end counts on into the next months). The algorithm is Howard Hinnant's
+ * `days_from_civil` (https://howardhinnant.github.io/date_algorithms.html#days_from_civil).
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/**
+ * The calendar date of day number `days` (days from 1970-01-01, any integer): the inverse of {@link daysFromCivil}
+ * (Hinnant's `civil_from_days`, same source).
+ */
+export function civilFromDays(days: number): { year: number; month: number; day: number } {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** The ISO weekday (1 = Monday … 7 = Sunday) of day number `days` (days from 1970-01-01, a Thursday). */
+export function isoWeekday(days: number): number {
+  return ((((days + 3) % 7) + 7) % 7) + 1;
 }

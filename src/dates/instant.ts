@@ -2,8 +2,7 @@
  * ISO-8601 instants: a date and a time with `Z` or a UTC offset, e.g. `2020-11-20T16:34:00.000Z` or
  * `2020-11-20T18:34:00+02:00`.
  */
-import { DateTime, FixedOffsetZone } from 'luxon';
-import { calendarDateProblem, maxYear, minYear } from './calendar.js';
+import { calendarDateProblem, daysFromCivil } from './calendar.js';
 
 /**
  * The result of {@link parseInstant}:
@@ -88,14 +87,16 @@ export function parseInstant(text: string): InstantParse {
     offsetMinutes = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }
   const millisecond = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
-  const local = DateTime.fromObject(
-    { year, month, day, hour, minute, second, millisecond },
-    { zone: FixedOffsetZone.instance(offsetMinutes) },
-  );
-  if (!local.isValid) return { kind: 'error', message: 'it is not a valid date-time' };
-  const utc = local.toUTC();
-  if (utc.year < minYear || utc.year > maxYear) {
+  // Pure arithmetic: the wall-clock time read as UTC, minus the offset.
+  const epochMs =
+    daysFromCivil(year, month, day) * msPerDay + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millisecond;
+  if (epochMs < minInstantMs || epochMs >= endInstantMs) {
     return { kind: 'error', message: 'it falls outside the years 0000-9999 once converted to UTC' };
   }
-  return { kind: 'instant', epochMs: utc.toMillis() };
+  return { kind: 'instant', epochMs };
 }
+
+const msPerDay = 86_400_000;
+/** 0000-01-01T00:00:00.000Z and 10000-01-01T00:00:00.000Z, in epoch milliseconds: the instants a value may take. */
+const minInstantMs = daysFromCivil(0, 1, 1) * msPerDay;
+const endInstantMs = daysFromCivil(10_000, 1, 1) * msPerDay;

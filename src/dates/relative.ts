@@ -3,16 +3,17 @@
  * `yesterday` and `tomorrow`, and the shorthand `-7d` / `+2w` (= `now-7d`, `now+2w`).
  *
  * Kustomer has no syntax for relative dates, so they are resolved when compiling, against a clock and in a time
- * zone, with luxon:
+ * zone (the zone math is in zone.ts, on Intl; the results equal luxon 3's, which earlier versions used):
  * - `y`, `M`, `w`, `d` are calendar units in the time zone: `now-1d` is the same wall-clock time on the previous local
  *   day, which is 23 or 25 hours earlier across a DST change; `now-1M` on March 31 is the last day of February.
- *   When the wall-clock time does not exist on the target day (a DST gap), luxon moves it forward by the gap.
+ *   When the wall-clock time does not exist on the target day (a DST gap), it moves forward by the gap; when it
+ *   exists twice (clocks going back), the one with the offset the time had before the step is kept where possible.
  * - `h`, `m`, `s` are exact durations: `now-1h` is 3,600,000 ms before now.
  * - `/u` rounds down to the start of the unit in the time zone; `/w` is the ISO week, starting on Monday.
  */
-import { DateTime, IANAZone, type DateTimeUnit } from 'luxon';
-import { formatDay, maxYear, minYear } from './calendar.js';
+import { civilFromDays, daysFromCivil, daysInMonth, formatDay, isoWeekday, maxYear, minYear } from './calendar.js';
 import { isValidZoneName } from './timeZone.js';
+import { instantOfWallClock, maxEpochMs, msPerDay, zoneOffsetMs } from './zone.js';
 
 /** A unit of date math. Case-sensitive: `M` is a month, `m` a minute. */
 export type DateMathUnit = 'y' | 'M' | 'w' | 'd' | 'h' | 'm' | 's';
@@ -23,7 +24,8 @@ export const maxAmountDigits = 6;
 /** The longest relative date accepted, in UTF-16 code units. */
 export const maxRelativeLength = 128;
 
-const unitNames: Record<DateMathUnit, DateTimeUnit> = {
+/** The units, for recognising them (`word in unitNames`). */
+const unitNames: Record<DateMathUnit, string> = {
   y: 'year',
   M: 'month',
   w: 'week',
@@ -32,6 +34,9 @@ const unitNames: Record<DateMathUnit, DateTimeUnit> = {
   m: 'minute',
   s: 'second',
 };
+
+/** The exact durations, in milliseconds. */
+const unitMs: Partial<Record<DateMathUnit, number>> = { h: 3_600_000, m: 60_000, s: 1_000 };
 
 const dayOrLonger: ReadonlySet<DateMathUnit> = new Set<DateMathUnit>(['y', 'M', 'w', 'd']);
 
@@ -113,29 +118,111 @@ export function resolveRelativeDate(text: string, nowMs: number, timeZone: strin
   const parsed = parseSteps(text);
   if ('message' in parsed) return { kind: 'error', ...parsed };
   if (typeof nowMs !== 'number' || !Number.isFinite(nowMs)) return { kind: 'error', message: 'the clock is not a valid time' };
-  // Only IANA names: luxon would also take `local`, `system` or `UTC+2`, which the context never means.
-  const zone = typeof timeZone === 'string' && isValidZoneName(timeZone) ? IANAZone.create(timeZone) : undefined;
-  if (zone === undefined) return { kind: 'error', message: `the time zone '${String(timeZone)}' is unknown` };
-  let dt = DateTime.fromMillis(nowMs, { zone });
-  if (!dt.isValid) return outOfRange;
+  // Only IANA names (resolveTimeZone's), never `local` or an offset: nothing reads the machine's zone.
+  if (typeof timeZone !== 'string' || !isValidZoneName(timeZone)) {
+    return { kind: 'error', message: `the time zone '${String(timeZone)}' is unknown` };
+  }
+  let point: ZonedTime | undefined = { epochMs: nowMs, offsetMs: zoneOffsetMs(nowMs, timeZone) };
   let isDay = parsed.startsAsDay;
   for (const step of parsed.steps) {
+    if (!isInRange(point)) return outOfRange;
     if (step.op === 'add') {
-      dt = dt.plus({ [unitNames[step.unit]]: step.amount });
+      point = addUnits(point, step.amount, step.unit, timeZone);
       if (!dayOrLonger.has(step.unit)) isDay = false;
     } else {
-      dt = dt.startOf(unitNames[step.unit]);
+      point = startOfUnit(point, step.unit, timeZone);
       isDay = dayOrLonger.has(step.unit);
     }
-    if (!dt.isValid) return outOfRange;
   }
+  if (!isInRange(point)) return outOfRange;
   if (isDay) {
-    if (dt.year < minYear || dt.year > maxYear) return outOfRange;
-    return { kind: 'day', day: formatDay(dt.year, dt.month, dt.day) };
+    const local = civilFromDays(Math.floor((point.epochMs + point.offsetMs) / msPerDay));
+    if (local.year < minYear || local.year > maxYear) return outOfRange;
+    return { kind: 'day', day: formatDay(local.year, local.month, local.day) };
   }
-  const utc = dt.toUTC();
-  if (utc.year < minYear || utc.year > maxYear) return outOfRange;
-  return { kind: 'instant', epochMs: utc.toMillis() };
+  const year = civilFromDays(Math.floor(point.epochMs / msPerDay)).year;
+  if (year < minYear || year > maxYear) return outOfRange;
+  return { kind: 'instant', epochMs: point.epochMs };
+}
+
+/** An instant and the zone's offset there, both in milliseconds (the wall clock reads `epochMs + offsetMs`). */
+interface ZonedTime {
+  readonly epochMs: number;
+  readonly offsetMs: number;
+}
+
+/** Whether the instant and its wall clock are within the `Date` range (what luxon calls a valid DateTime). */
+function isInRange(t: ZonedTime | undefined): t is ZonedTime {
+  return t !== undefined && Math.abs(t.epochMs) <= maxEpochMs && Math.abs(t.epochMs + t.offsetMs) <= maxEpochMs;
+}
+
+/**
+ * `t` plus `amount` units. `h`, `m`, `s` add exact milliseconds. `y`, `M`, `w`, `d` change the wall-clock date and
+ * keep its time: years and months first (clamping the day to the target month's length: March 31 − 1M is the last
+ * day of February), then days and weeks; the new wall-clock time is placed in the zone by `instantOfWallClock`,
+ * guessing the offset `t` had. This is luxon's `DateTime.plus` (`adjustTime`).
+ */
+function addUnits(t: ZonedTime, amount: number, unit: DateMathUnit, zone: string): ZonedTime | undefined {
+  const exact = unitMs[unit];
+  if (exact !== undefined) {
+    const epochMs = t.epochMs + amount * exact;
+    return { epochMs, offsetMs: zoneOffsetMs(epochMs, zone) };
+  }
+  const wall = t.epochMs + t.offsetMs;
+  const days = Math.floor(wall / msPerDay);
+  const timeOfDay = wall - days * msPerDay;
+  const date = civilFromDays(days);
+  let year = date.year;
+  let month = date.month;
+  let day = date.day;
+  if (unit === 'y') year += amount;
+  else if (unit === 'M') {
+    const months = year * 12 + (month - 1) + amount;
+    year = Math.floor(months / 12);
+    month = months - year * 12 + 1;
+  }
+  day = Math.min(day, daysInMonth(year, month)) + (unit === 'd' ? amount : unit === 'w' ? amount * 7 : 0);
+  return placeWallClock(daysFromCivil(year, month, 1) + day - 1, timeOfDay, t.offsetMs, zone);
+}
+
+/**
+ * `t` rounded down to the start of `unit` in the zone's wall clock: `s`, `m`, `h`, `d` zero the smaller fields, `w`
+ * goes back to the Monday of the ISO week, `M` to the 1st, `y` to January 1st. The wall-clock start is placed in the
+ * zone guessing the offset `t` had, so a start inside a DST gap moves forward by the gap (luxon's `startOf`).
+ */
+function startOfUnit(t: ZonedTime, unit: DateMathUnit, zone: string): ZonedTime | undefined {
+  const wall = t.epochMs + t.offsetMs;
+  const days = Math.floor(wall / msPerDay);
+  const timeOfDay = wall - days * msPerDay;
+  switch (unit) {
+    case 's':
+      return placeWallClock(days, timeOfDay - (timeOfDay % 1_000), t.offsetMs, zone);
+    case 'm':
+      return placeWallClock(days, timeOfDay - (timeOfDay % 60_000), t.offsetMs, zone);
+    case 'h':
+      return placeWallClock(days, timeOfDay - (timeOfDay % 3_600_000), t.offsetMs, zone);
+    case 'd':
+      return placeWallClock(days, 0, t.offsetMs, zone);
+    case 'w':
+      return placeWallClock(days - (isoWeekday(days) - 1), 0, t.offsetMs, zone);
+    case 'M': {
+      const { year, month } = civilFromDays(days);
+      return placeWallClock(daysFromCivil(year, month, 1), 0, t.offsetMs, zone);
+    }
+    case 'y':
+      return placeWallClock(daysFromCivil(civilFromDays(days).year, 1, 1), 0, t.offsetMs, zone);
+  }
+}
+
+/**
+ * The instant of wall-clock day number `days` at `timeOfDay` ms in the zone, or `undefined` when that wall-clock time
+ * is beyond the `Date` range (where luxon's `Date.UTC` gives NaN).
+ */
+function placeWallClock(days: number, timeOfDay: number, guessOffsetMs: number, zone: string): ZonedTime | undefined {
+  const wallMs = days * msPerDay + timeOfDay;
+  if (!(Math.abs(wallMs) <= maxEpochMs)) return undefined;
+  const [epochMs, offsetMs] = instantOfWallClock(wallMs, guessOffsetMs, zone);
+  return { epochMs, offsetMs };
 }
 
 const outOfRange: RelativeResult = { kind: 'error', message: 'it falls outside the years 0000-9999' };

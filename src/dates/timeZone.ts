@@ -1,7 +1,7 @@
 /**
  * Time zone names: which strings are real IANA zones, and how they are spelled.
  */
-import { IANAZone } from 'luxon';
+import { isZoneSupported } from './zone.js';
 import { ianaZoneNames } from './zoneNames.js';
 
 /** The longest time zone name considered, in UTF-16 code units. The longest IANA name has 32 characters. */
@@ -56,18 +56,11 @@ export function resolveTimeZone(name: string): TimeZoneResult {
   return { ok: true, zone };
 }
 
-const validity = new Map<string, boolean>();
-
 /**
- * luxon's `IANAZone.isValidZone(name)`, remembered per name (at most 2,048 names). luxon builds a new
- * `Intl.DateTimeFormat` on every call, whose native memory only a full garbage collection frees: uncached, compiling
- * a query with `tz:` 20,000 times grew the process by ~885 MB (found by the `kq translate` benchmark).
+ * True when the runtime's Intl can compute with the zone `name` (see `isZoneSupported` in zone.ts, which remembers
+ * the answer per name: creating an `Intl.DateTimeFormat` per call grew a 20,000-query `kq translate` by ~885 MB of
+ * native memory when luxon did it). Never throws.
  */
 export function isValidZoneName(name: string): boolean {
-  let valid = validity.get(name);
-  if (valid === undefined) {
-    valid = IANAZone.isValidZone(name);
-    if (validity.size < 2048) validity.set(name, valid);
-  }
-  return valid;
+  return isZoneSupported(name);
 }

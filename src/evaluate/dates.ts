@@ -3,40 +3,12 @@
  * a time zone (the date-math rounding of kustomer-search-api.md §4, read as Elasticsearch reads it).
  *
  * Instants are epoch milliseconds (UTC). Calendar arithmetic is proleptic Gregorian and done on day numbers, so it
- * holds for every year; the time-zone part (where a local day starts) is luxon's.
+ * holds for every year; the time-zone part (where a local day starts) is src/dates/zone.ts's, on Intl.
  */
-import { DateTime } from 'luxon';
+import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, isoWeekday } from '../dates/calendar.js';
+import { instantOfWallClock, msPerDay, zoneOffsetMs } from '../dates/zone.js';
 
-const msPerDay = 86_400_000;
-
-/** Days from 1970-01-01 to `year`-`month`-`day` (proleptic Gregorian, any year; Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** The calendar date of day number `days` (the inverse of {@link daysFromCivil}). */
-export function civilFromDays(days: number): { year: number; month: number; day: number } {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
+export { civilFromDays, daysFromCivil };
 
 /**
  * The first instant a record's date may hold (0000-01-01T00:00:00.000Z) and the first it may not
@@ -58,8 +30,10 @@ const isoShape =
  * The instant (epoch ms) a record's datetime value stands for, or `undefined` when it is no date. Read the way an
  * Elasticsearch date field indexes a value (it has no time zone of its own):
  * - a string `YYYY-MM-DD` is that day's midnight UTC; a date-time with `Z` or an offset is that instant; a date-time
- *   without one is read as UTC; fractions beyond milliseconds are truncated; other ISO-8601 forms (basic format, week
- *   dates) are read by luxon, as UTC when they carry no offset;
+ *   without one is read as UTC; fractions beyond milliseconds are truncated; the other ISO-8601 date forms that
+ *   luxon's `DateTime.fromISO` reads (basic format `20240101T100000Z`, reduced `2024-01` and `2024`, week dates
+ *   `2024-W01-1`, ordinal dates `2024-001`, hour-only `T10`; see {@link parseIsoOtherForms}) are read too, as UTC
+ *   when they carry no offset;
  * - a finite number is epoch milliseconds (Elasticsearch's `epoch_millis`);
  * - impossible dates (`2024-02-30`), hours over 23, anything else, and instants outside years 0000–9999 UTC
  *   ({@link minStoredMs}) give `undefined`.
@@ -110,10 +84,7 @@ function parseIso(text: string): number | undefined {
   const canonical = parseCanonical(text);
   if (canonical !== null) return canonical;
   const m = isoShape.exec(text);
-  if (m === null) {
-    const parsed = DateTime.fromISO(text, { zone: 'utc' });
-    return parsed.isValid ? parsed.toMillis() : undefined;
-  }
+  if (m === null) return parseIsoOtherForms(text);
   const [, y, mo, d, h, mi, s, frac, , sign, oh, om] = m;
   const year = Number(y);
   const month = Number(mo);
@@ -149,19 +120,18 @@ export interface DayBounds {
 /**
  * The first instant of local day `year`-`month`-`day` in `zone`. Where a DST change repeats midnight (clocks go back
  * from 01:00 to 00:00), the earlier of the two midnights; where it removes midnight (clocks jump from 00:00 to
- * 01:00), the first instant that exists, as luxon moves a missing time forward. `NaN` for an unknown zone.
+ * 01:00), the first instant that exists (midnight moved forward by the gap, as luxon does). `NaN` for an unknown zone.
  */
 function startOfLocalDay(year: number, month: number, day: number, zone: string): number {
   const wall = daysFromCivil(year, month, day) * msPerDay; // the local midnight, read as if it were UTC
   let first = Number.NaN;
   // The zone's offsets a day either side: at most one change lies between them in any real zone.
   for (const probe of [wall - msPerDay, wall + msPerDay]) {
-    const t = wall - DateTime.fromMillis(probe, { zone }).offset * 60_000;
-    const local = DateTime.fromMillis(t, { zone });
-    const isMidnight = local.year === year && local.month === month && local.day === day && local.hour === 0 && local.minute === 0 && local.second === 0;
-    if (isMidnight && !(t >= first)) first = t;
+    const offset = zoneOffsetMs(probe, zone);
+    const t = wall - offset;
+    if (zoneOffsetMs(t, zone) === offset && !(t >= first)) first = t; // midnight shows on the wall clock at t
   }
-  return Number.isNaN(first) ? DateTime.fromObject({ year, month, day }, { zone }).toMillis() : first;
+  return Number.isNaN(first) ? instantOfWallClock(wall, zoneOffsetMs(wall - msPerDay, zone), zone)[0] : first;
 }
 
 /**
@@ -183,4 +153,74 @@ export function localDayBounds(day: string, zone: string): DayBounds | undefined
   const end = startOfLocalDay(next.year, next.month, next.day, zone);
   if (!Number.isFinite(start) || !Number.isFinite(end)) return undefined;
   return { start, end };
+}
+
+/** luxon's ISO-8601 time extension: `T`, `HH`, optional `mm`, `ss`, fraction, with or without `:`, then `Z` or an offset. */
+const isoTime = String.raw`(?:[Tt](\d\d)(?::?(\d\d)(?::?(\d\d)(?:[.,](\d{1,30}))?)?)?(?:([Zz])|([+-])(\d\d)(?::?(\d\d))?)?)?`;
+/** Calendar dates, extended or basic, reduced to `YYYY-MM` or `YYYY`, and six-digit signed years. */
+const isoYmd = new RegExp(String.raw`^([+-]\d{6}|\d{4})(?:-?(\d\d)(?:-?(\d\d))?)?${isoTime}$`);
+/** Week dates `YYYY-Www-D`, `YYYYWwwD`, `YYYY-Www`. */
+const isoWeek = new RegExp(String.raw`^(\d{4})-?W(\d\d)(?:-?(\d))?${isoTime}$`);
+/** Ordinal dates `YYYY-DDD`, `YYYYDDD`. */
+const isoOrdinal = new RegExp(String.raw`^(\d{4})-?(\d{3})${isoTime}$`);
+
+/**
+ * The ISO-8601 date forms other than `YYYY-MM-DD[THH:mm…]` (which `parseIso` reads first), as luxon 3's
+ * `DateTime.fromISO(text, { zone: 'utc' })` reads them (its grammar, luxon/src/impl/regexParser.js, tried in the same
+ * order): calendar dates in basic format or reduced precision (`20240101`, `2024-01`, `2024`, `+002024-01-01`), week
+ * dates (`2024-W01-1`, `2024W011`, `2024-W01` = its Monday), ordinal dates (`2024-001`, `2024001`), each optionally
+ * followed by `T` and a time `HH[:mm[:ss[.fff]]]` (colons optional), and `Z` or an offset `±HH[:mm]`. No offset means UTC.
+ * Epoch ms, or `undefined` when `text` has none of these forms or names no real date and time.
+ *
+ * Deliberately not read, unlike luxon: a time alone (`10:00`, which luxon places on the current day, so a record's
+ * date would depend on when it is read), a `[Zone/Name]` suffix, the hour `24`, and offsets beyond ±23:59 (which
+ * the `YYYY-MM-DD` forms refuse as well).
+ */
+function parseIsoOtherForms(text: string): number | undefined {
+  let days: number | undefined;
+  let at: number; // index of the first time group in the match
+  let m = isoYmd.exec(text);
+  if (m !== null) {
+    const year = Number(m[1]);
+    const month = m[2] === undefined ? 1 : Number(m[2]);
+    const day = m[3] === undefined ? 1 : Number(m[3]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) days = daysFromCivil(year, month, day);
+    at = 4;
+  } else if ((m = isoWeek.exec(text)) !== null) {
+    const weekYear = Number(m[1]);
+    const week = Number(m[2]);
+    const weekday = m[3] === undefined ? 1 : Number(m[3]);
+    const monday = isoWeekOneMonday(weekYear);
+    const weeks = (isoWeekOneMonday(weekYear + 1) - monday) / 7;
+    if (week >= 1 && week <= weeks && weekday >= 1 && weekday <= 7) days = monday + (week - 1) * 7 + weekday - 1;
+    at = 4;
+  } else if ((m = isoOrdinal.exec(text)) !== null) {
+    const year = Number(m[1]);
+    const ordinal = Number(m[2]);
+    if (ordinal >= 1 && ordinal <= (isLeapYear(year) ? 366 : 365)) days = daysFromCivil(year, 1, 1) + ordinal - 1;
+    at = 3;
+  } else {
+    return undefined;
+  }
+  if (days === undefined) return undefined;
+  const [h, mi, s, frac, , sign, oh, om] = m.slice(at);
+  const hour = h === undefined ? 0 : Number(h);
+  const minute = mi === undefined ? 0 : Number(mi);
+  const second = s === undefined ? 0 : Number(s);
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  let offsetMinutes = 0;
+  if (sign !== undefined) {
+    const offH = Number(oh);
+    const offM = om === undefined ? 0 : Number(om);
+    if (offH > 23 || offM > 59) return undefined;
+    offsetMinutes = (sign === '-' ? -1 : 1) * (offH * 60 + offM);
+  }
+  const millis = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
+  return days * msPerDay + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
+}
+
+/** The day number of the Monday of ISO week 1 of `weekYear`: the week holding January 4th (ISO 8601-1 §3.2.2). */
+function isoWeekOneMonday(weekYear: number): number {
+  const jan4 = daysFromCivil(weekYear, 1, 4);
+  return jan4 - (isoWeekday(jan4) - 1);
 }

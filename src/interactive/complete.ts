@@ -408,7 +408,7 @@ const dateHelpers: readonly [expression: string, meaning: string, day: boolean][
   ['now/y', 'the first day of this year', true],
 ];
 
-/** Resolved date helpers per time zone and minute: resolving them with luxon costs more than the rest of a call. */
+/** Resolved date helpers per time zone and minute: resolving the relative dates costs more than the rest of a call. */
 const helperCache = new Map<string, ResolvedHelpers>();
 
 /** Today's day, and each helper's detail and order key (as a range bound), for one clock minute and zone. */
