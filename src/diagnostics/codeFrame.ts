@@ -21,6 +21,7 @@
  *
  * Both functions are pure and never throw: out-of-range spans are clamped (`NaN` means end of input).
  */
+import { isWide } from './cellWidth.js';
 import type { Diagnostic } from './diagnostic.js';
 import { clampOffset, lineContentEnd, lineIndexAt, lineStarts } from './location.js';
 
@@ -444,26 +445,6 @@ function isFormat(cp: number): boolean {
 /** Combining marks (including variation selectors), joiners and tags: no cell of their own. */
 function isZeroWidth(cp: number): boolean {
   return isFormat(cp) || (cp >= 0x300 && COMBINING.test(String.fromCodePoint(cp)));
-}
-
-/** East Asian Wide and Fullwidth characters (the main blocks) and emoji shown as emoji: two cells. */
-function isWide(cp: number): boolean {
-  if (cp >= 0x231a && EMOJI_PRESENTATION.test(String.fromCodePoint(cp))) return true;
-  return (
-    cp >= 0x1100 &&
-    ((cp <= 0x115f) || // Hangul Jamo initials
-      (cp >= 0x2e80 && cp <= 0x303e) || // CJK radicals, punctuation
-      (cp >= 0x3041 && cp <= 0x33ff) || // kana, CJK compatibility
-      (cp >= 0x3400 && cp <= 0x4dbf) ||
-      (cp >= 0x4e00 && cp <= 0x9fff) ||
-      (cp >= 0xa000 && cp <= 0xa4cf) || // Yi
-      (cp >= 0xac00 && cp <= 0xd7a3) || // Hangul syllables
-      (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) ||
-      (cp >= 0xff00 && cp <= 0xff60) || // fullwidth forms
-      (cp >= 0xffe0 && cp <= 0xffe6) ||
-      (cp >= 0x20000 && cp <= 0x3fffd))
-  );
 }
 
 /** `␀`…`␟` and `␡` for C0 controls and DEL (one cell each), `<U+XXXX>` for anything else. */

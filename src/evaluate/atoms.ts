@@ -24,7 +24,7 @@
  * | `text`, `any` | strings | — | — | as for string | — |
  * | `number` | numbers, and strings that are JSON numbers [ES coerce] | numerically equal | equal to one | — | numeric order |
  * | `boolean` | `true`/`"true"`, `false`/`"false"`; other strings as written (`message_direction`: `in`/`out`) | same reading | one of | — | — |
- * | `datetime` | instants (dates.ts `recordInstant`) | a day: the instant falls in that local day [ES: date math rounds the term]; an instant: exactly it | — | — | see below |
+ * | `datetime` | instants (src/dates/stored.ts `recordInstant`) | a day: the instant falls in that local day [ES: date math rounds the term]; an instant: exactly it | — | — | see below |
  *
  * `not_set` (value `""` or `true`, ignored) is defined on every kind. Cells marked — are not defined: the compiler
  * never emits them (they agree with src/check/operators.ts, and a test keeps them in step) and the sources show no
@@ -36,7 +36,7 @@
  */
 import { parseInstant } from '../dates/instant.js';
 import { fieldKinds, type FieldKind } from '../options.js';
-import { localDayBounds, recordInstant } from './dates.js';
+import { localDayBounds, recordInstant } from '../dates/stored.js';
 import { analysed, containsPhrase, tokens } from './text.js';
 
 /** A criterion operator keyword (kustomer-search-api.md §2.1). */
@@ -123,7 +123,7 @@ export function flagOf(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** An element as an instant (epoch ms): see `recordInstant` in dates.ts. */
+/** An element as an instant (epoch ms): see `recordInstant` in src/dates/stored.ts. */
 export const instantOf: (v: unknown) => number | undefined = recordInstant;
 
 /**

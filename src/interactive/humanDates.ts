@@ -4,7 +4,7 @@
  * in a zone comes from src/dates/zone.ts, on Intl).
  */
 import { calendarDateProblem } from '../dates/calendar.js';
-import { recordInstant } from '../evaluate/dates.js';
+import { recordInstant } from '../dates/stored.js';
 import { isZoneSupported, wallClockFields, zoneOffsetMs, type WallClock } from '../dates/zone.js';
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

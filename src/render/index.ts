@@ -1,6 +1,8 @@
 /**
  * `kustomer-query/render`: diagnostics as text for people — rustc-style code frames, optionally in ANSI colour, and
- * the one-line `file:line:column: code severity: message` form for CI logs and editors' problem matchers.
+ * the one-line `file:line:column: code severity: message` form for CI logs and editors' problem matchers; and the
+ * terminal cell widths the frames are laid out in (`displayWidth`, `cutToWidth`: grapheme clusters, East Asian wide
+ * characters and emoji take two cells; see src/diagnostics/cellWidth.ts).
  *
  * The frames themselves are laid out by the core (src/diagnostics/codeFrame.ts, pure and unstyled); this seam adds
  * terminal colours through picocolors. In a browser bundle picocolors resolves to its `browser` build, whose colours
@@ -11,6 +13,7 @@ import { codeFrames, type Painter } from '../diagnostics/codeFrame.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 export { formatDiagnosticLine } from '../diagnostics/codeFrame.js';
+export { displayWidth, cutToWidth } from '../diagnostics/cellWidth.js';
 
 /** Options for {@link renderDiagnostics}. */
 export interface RenderOptions {

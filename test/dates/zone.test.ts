@@ -11,7 +11,7 @@ import * as assert from 'uvu/assert';
 import { calendarDateProblem } from '../../src/dates/calendar.js';
 import { resolveRelativeDate } from '../../src/dates/relative.js';
 import { instantOfWallClock, isZoneSupported, offsetFromParts, zoneFormat, zoneOffsetMs } from '../../src/dates/zone.js';
-import { endStoredMs, localDayBounds, minStoredMs, recordInstant } from '../../src/evaluate/dates.js';
+import { endStoredMs, localDayBounds, minStoredMs, recordInstant } from '../../src/dates/stored.js';
 import { dayInWords, instantInWords } from '../../src/interactive/humanDates.js';
 import { fcOptions } from '../helpers/fc.js';
 

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { civilFromDays, daysFromCivil, endStoredMs, localDayBounds, minStoredMs, recordInstant } from '../../src/evaluate/dates.js';
+import { civilFromDays, daysFromCivil } from '../../src/dates/calendar.js';
+import { endStoredMs, localDayBounds, minStoredMs, recordInstant } from '../../src/dates/stored.js';
 import { fcOptions } from '../helpers/fc.js';
 
 const stored = fc.integer({ min: minStoredMs, max: endStoredMs - 1 });

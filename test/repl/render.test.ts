@@ -3,7 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { highlightJson, jsonResult, layoutJson, renderResult, terminalSafe } from '../../src/cli/repl/render.js';
-import { cutToWidth, displayWidth } from '../../src/cli/repl/displayWidth.js';
+import { cutToWidth, displayWidth } from '../../src/render/index.js';
 import { ReplSession } from '../../src/cli/repl/session.js';
 
 const criteria = { queryContext: 'conversation', and: [{ conversation_priority: { gte: 4 } }, { conversation_sla_breached: { equals: true } }] };

@@ -7,8 +7,7 @@
  * reorder a line) are shown as `\uXXXX` escapes.
  */
 import { createColors } from 'picocolors';
-import { renderDiagnostics } from '../../render/index.js';
-import { cutToWidth } from './displayWidth.js';
+import { cutToWidth, renderDiagnostics } from '../../render/index.js';
 import type { ReplResult } from './session.js';
 
 /** Characters never written to a terminal as themselves. */

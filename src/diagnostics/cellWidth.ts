@@ -1,6 +1,7 @@
 /**
- * How many terminal columns text takes, and cutting text to a width without splitting a character: the REPL cuts the
- * records a query matches to the terminal's width.
+ * How many terminal columns (cells) text takes, and cutting text to a width without splitting a character: the code
+ * frames lay out source lines in cells (codeFrame.ts), and the REPL cuts the records a query matches to the
+ * terminal's width (through `kustomer-query/render`). One table for both.
  *
  * Text is split into grapheme clusters (what a person sees as one character: `é` written as e + accent, a flag, a
  * family emoji) with the built-in `Intl.Segmenter` (code points when it is missing). A cluster takes 2 columns when
@@ -8,10 +9,10 @@
  * Unicode's EastAsianWidth.txt) or an emoji shown as one (`Emoji_Presentation`, or a variation selector 16), else 1.
  * This is an approximation of what terminals do (they differ on ambiguous-width characters, counted as 1 here); no
  * library for it is a dependency of the project. Control characters are escaped before text is measured
- * (render.ts), so they are not counted here.
+ * (codeFrame.ts, the REPL's render.ts), so they are not counted here.
  */
 
-/** Main East Asian Wide (W) and Fullwidth (F) ranges, as [first, last] code points. */
+/** Main East Asian Wide (W) and Fullwidth (F) ranges, as [first, last] code points, ascending. */
 const wideRanges: readonly (readonly [number, number])[] = [
   [0x1100, 0x115f],
   [0x2e80, 0x303e],
@@ -33,8 +34,14 @@ const wideRanges: readonly (readonly [number, number])[] = [
 ];
 
 const emojiPresentation = /\p{Emoji_Presentation}|\uFE0F/u;
+const emojiPresentationChar = /\p{Emoji_Presentation}/u;
 
-function isWide(codePoint: number): boolean {
+/**
+ * True for a code point that takes two cells on its own: East Asian Wide or Fullwidth (the ranges above), or an emoji
+ * shown as one by default (`Emoji_Presentation`, which starts at U+231A).
+ */
+export function isWide(codePoint: number): boolean {
+  if (codePoint >= 0x231a && emojiPresentationChar.test(String.fromCodePoint(codePoint))) return true;
   for (const [first, last] of wideRanges) {
     if (codePoint < first) return false;
     if (codePoint <= last) return true;

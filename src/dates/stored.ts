@@ -1,14 +1,13 @@
 /**
- * Dates for the evaluator: the instant a record's datetime value stands for, and the instants a local day spans in
- * a time zone (the date-math rounding of kustomer-search-api.md §4, read as Elasticsearch reads it).
+ * Dates as records store them (used by the evaluator, and by explain to word instants): the instant a datetime value
+ * stands for, and the instants a local day spans in a time zone (the date-math rounding of kustomer-search-api.md §4, read as Elasticsearch reads it).
  *
  * Instants are epoch milliseconds (UTC). Calendar arithmetic is proleptic Gregorian and done on day numbers, so it
  * holds for every year; the time-zone part (where a local day starts) is src/dates/zone.ts's, on Intl.
  */
-import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, isoWeekday } from '../dates/calendar.js';
-import { instantOfWallClock, msPerDay, zoneOffsetMs } from '../dates/zone.js';
+import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear, isoWeekday } from './calendar.js';
+import { instantOfWallClock, msPerDay, zoneOffsetMs } from './zone.js';
 
-export { civilFromDays, daysFromCivil };
 
 /**
  * The first instant a record's date may hold (0000-01-01T00:00:00.000Z) and the first it may not
