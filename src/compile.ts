@@ -2,7 +2,7 @@
  * `compile`: query text → Kustomer search criteria, through parse → check → lower → normalize → shape → emit.
  */
 import { analyze } from './check/check.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { capDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { renderDiagnostics } from './diagnostics/render.js';
 import { Messages } from './diagnostics/catalogue.js';
 import type { Criteria } from './emit/criteria.js';
@@ -12,7 +12,7 @@ import { normalize } from './lowering/normalize.js';
 import { shape } from './lowering/shape.js';
 import type { CompileOptions } from './options.js';
 import type { Query } from './syntax/ast.js';
-import { capDiagnostics, parse } from './syntax/parse.js';
+import { parse } from './syntax/parse.js';
 import { resolveLimits } from './options.js';
 
 /**

@@ -13,7 +13,7 @@
  * impose nothing. After that the body must pass `validateCriteria`; then every attribute must be known to the
  * catalogue (the standard attributes plus `customAttributes`) and every operator defined on its kind.
  */
-import { catalogFor } from '../check/check.js';
+import { catalogFor } from '../schema/catalogFor.js';
 import type { SortKey } from '../check/context.js';
 import { resolveTimeZone } from '../dates/timeZone.js';
 import { validateCriteria } from '../emit/validate.js';

@@ -20,8 +20,7 @@ import { addDays } from '../dates/index.js';
 import type { FieldInfo } from '../schema/fields.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckedQuery, TypedValue } from '../check/context.js';
-import { equalsKinds } from '../check/operators.js';
-import { matchesWords } from '../check/rules/valuesRule.js';
+import { equalsKinds, matchesWords } from '../check/operators.js';
 import type { Atom, CriterionOperator, LNode, Scalar } from './ir.js';
 
 /** The attribute that bare words and phrases search (Kustomer's full-text attribute, kind `any`). */

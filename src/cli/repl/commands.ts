@@ -4,7 +4,7 @@
  * Each takes the rest of the line as its argument and returns a {@link ReplResult}; none throws on bad input.
  */
 import { contextSuggestions, isValidContext, listFields } from '../../schema/fields.js';
-import { catalogFor } from '../../check/check.js';
+import { catalogFor } from '../../schema/catalogFor.js';
 import { resolveClock, resolveTimeZone } from '../../dates/index.js';
 import { decompile } from '../../decompile/decompile.js';
 import { describe } from '../../interactive/describe.js';
