@@ -1,19 +1,13 @@
 /**
- * `compile`: query text → Kustomer search criteria, through parse → check → lower → normalize → shape → emit.
+ * `compile`: query text → Kustomer search criteria, through parse → check → lower → normalize → shape → emit (the
+ * pipeline, pipeline.ts).
  */
-import { analyze } from './check/check.js';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { codeFrames } from './diagnostics/codeFrame.js';
-import { Messages } from './diagnostics/catalogue.js';
 import type { Criteria } from './emit/criteria.js';
-import { emit } from './emit/criteria.js';
-import { lower } from './lowering/lower.js';
-import { normalize } from './lowering/normalize.js';
-import { shape } from './lowering/shape.js';
 import type { CompileOptions } from './options.js';
+import { runPipeline } from './pipeline.js';
 import type { Query } from './syntax/ast.js';
-import { capDiagnostics, parse } from './syntax/parse.js';
-import { resolveLimits } from './options.js';
 
 /**
  * The result of {@link compile}.
@@ -37,35 +31,8 @@ export interface CompileResult {
  * "2016-06-24"}}], sort: [{customer_name: "asc"}]}` plus a KQ2015 info saying why the context is `customer`.
  */
 export function compile(text: string, opts: CompileOptions = {}): CompileResult {
-  let ast: Query | null = null;
-  opts ??= {};
-  try {
-    const parsed = parse(text, opts);
-    ast = parsed.ast;
-    if (!ast) return { diagnostics: parsed.diagnostics, ast: null };
-    const checked = analyze(ast, opts);
-    const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
-    if (hasErrors(diagnostics)) return { diagnostics: finish(diagnostics, opts), ast };
-    const normalized = ((l) => (l ? normalize(l) : null))(lower(checked));
-    const shaped = shape(normalized, opts.nested === true);
-    if (!shaped.shaped) {
-      // The query cannot be emitted: which context it would have searched is beside the point.
-      const kept = diagnostics.filter((d) => d.code !== Messages.ContextChosen.code);
-      return { diagnostics: finish([...kept, ...shaped.diagnostics], opts), ast };
-    }
-    const criteria = emit(shaped.shaped, checked.queryContext, checked.sort, checked.timeZone);
-    return { criteria, diagnostics: finish(diagnostics, opts), ast };
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    return {
-      diagnostics: [diagnostic('InternalError', { start: 0, end: 0 }, [message], { help: 'Please report this query.' })],
-      ast,
-    };
-  }
-}
-
-function finish(diagnostics: Diagnostic[], opts: CompileOptions): Diagnostic[] {
-  return capDiagnostics(sortDiagnostics(diagnostics), resolveLimits(opts).maxDiagnostics);
+  const run = runPipeline(text, opts);
+  return run.criteria ? { criteria: run.criteria, diagnostics: run.diagnostics, ast: run.ast } : { diagnostics: run.diagnostics, ast: run.ast };
 }
 
 /**

@@ -2,19 +2,11 @@
  * `check`: type-checks a parsed query against Kustomer's field schema and naming rules, reporting every problem
  * at once. Runs the rules in rules/ in one traversal, after settling the query's context, time zone and clock.
  */
-import { resolveClock, resolveTimeZone } from '../dates/index.js';
-import { diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { capDiagnostics, diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
 import { resolveLimits } from '../options.js';
-import {
-  contextSuggestions,
-  createCatalog,
-  isValidContext,
-  resolveField,
-  type FieldInfo,
-  type ResolveResult,
-} from '../schema/fields.js';
-import { capDiagnostics } from '../syntax/parse.js';
+import { catalogFor } from '../schema/catalogFor.js';
+import { resolveField, type FieldInfo, type ResolveResult } from '../schema/fields.js';
 import { walk, type Node, type Query, type Span } from '../syntax/ast.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckContext, CheckedQuery, Rule, SortKey, TypedValue, Visitor } from './context.js';
@@ -24,6 +16,10 @@ import { OperatorKindRule } from './rules/operatorKindRule.js';
 import { RangeBoundsRule } from './rules/rangeBoundsRule.js';
 import { SortKeysRule } from './rules/sortKeysRule.js';
 import { ValuesRule } from './rules/valuesRule.js';
+import { resolveSettings, type DirectiveSetting } from './settings.js';
+
+/** The field catalogue of a set of options (defined in schema/catalogFor.ts; re-exported for existing imports). */
+export { catalogFor } from '../schema/catalogFor.js';
 
 /** The rules, in the order their diagnostics are produced for one node. */
 export const specifiedRules: readonly Rule[] = [
@@ -35,41 +31,11 @@ export const specifiedRules: readonly Rule[] = [
   SortKeysRule,
 ];
 
-const catalogCache = new WeakMap<readonly unknown[], ReturnType<typeof createCatalog>>();
-
-/** The field catalogue for `opts` (cached per `customAttributes` array). */
-export function catalogFor(opts: CompileOptions): ReturnType<typeof createCatalog> {
-  const list = opts.customAttributes;
-  if (list === undefined || list === null || typeof list !== 'object') return createCatalog(undefined);
-  let hit = catalogCache.get(list);
-  if (!hit) {
-    hit = createCatalog(list);
-    catalogCache.set(list, hit);
-  }
-  return hit;
-}
-
 const noSpan: Span = { start: 0, end: 0 };
 
-/** The single value all directives of one kind agree on, reporting conflicts (KQ2013). */
-function directiveValue(
-  nodes: readonly (A.Context | A.TimeZone)[],
-  name: string,
-  canonical: (v: string) => string,
-  report: (d: Diagnostic) => void,
-): A.Context | A.TimeZone | null {
-  let first: A.Context | A.TimeZone | null = null;
-  for (const n of nodes) {
-    if (!first) first = n;
-    else if (canonical(n.value.value) !== canonical(first.value.value)) {
-      report(
-        diagnostic('ConflictingDirective', n.span, [name, first.value.value, n.value.value], {
-          help: `Keep one ${name}: directive.`,
-        }),
-      );
-    }
-  }
-  return first;
+/** A `context:` or `tz:` directive node as the settings resolver reads it. */
+function directiveSetting(node: A.Context | A.TimeZone): DirectiveSetting {
+  return { value: node.value.value, span: node.span, valueSpan: node.value.span };
 }
 
 /**
@@ -87,16 +53,16 @@ export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
   for (const p of problems) report(diagnostic('InvalidCustomAttributeDefinition', noSpan, [p.name, p.message]));
 
   // Collect directives and field names in one pass.
-  const contexts: A.Context[] = [];
-  const zones: A.TimeZone[] = [];
+  const contexts: DirectiveSetting[] = [];
+  const zones: DirectiveSetting[] = [];
   const termNames: A.Name[] = [];
   walk(ast, (node) => {
     switch (node.kind) {
       case 'Context':
-        contexts.push(node);
+        contexts.push(directiveSetting(node));
         break;
       case 'TimeZone':
-        zones.push(node);
+        zones.push(directiveSetting(node));
         break;
       case 'Comparison':
       case 'Range':
@@ -107,58 +73,24 @@ export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
     }
   });
 
-  // The clock.
-  const clock = resolveClock(opts.now);
-  if (!clock.ok) report(diagnostic('InvalidDate', noSpan, [String(opts.now), clock.message], { help: "The 'now' option takes a Date, epoch milliseconds or an ISO-8601 instant." }));
-  const nowMs = clock.ok ? clock.epochMs : Date.now();
-
-  // The time zone: the tz: directive, else the option.
-  let timeZone: string | null = null;
-  const zoneNode = directiveValue(zones, 'tz', (v) => { const r = resolveTimeZone(v); return r.ok ? r.zone : v; }, report);
-  const zoneText = zoneNode ? zoneNode.value.value : opts.timeZone;
-  if (zoneText !== undefined) {
-    const r = resolveTimeZone(String(zoneText));
-    const at = zoneNode ? zoneNode.value.span : noSpan;
-    if (!r.ok) report(diagnostic('InvalidTimeZone', at, [String(zoneText)], { help: 'Time zones are IANA names: America/New_York, Europe/Paris, UTC.' }));
-    else {
-      timeZone = r.zone;
-      if (r.zone !== zoneText) report(diagnostic('TimeZoneCase', at, [String(zoneText), r.zone], { suggestions: [r.zone] }));
-    }
-  }
-
   // Field names.
   const resolved = new Map<A.Name, ResolveResult>();
   const fieldOf = new Map<A.Name, FieldInfo>();
+  const fieldContexts = new Set<string>();
   for (const name of termNames) {
     const r = resolveField(catalog, name.value);
     resolved.set(name, r);
-    if (r.ok) fieldOf.set(name, r.field);
+    if (r.ok) {
+      fieldOf.set(name, r.field);
+      if (r.field.context) fieldContexts.add(r.field.context);
+    }
   }
 
-  // The context: the directive, else the option, else the one context all fields share, else customer.
-  let queryContext = 'customer';
-  let inferred: Set<string> | null = null;
-  const contextNode = directiveValue(contexts, 'context', (v) => v, report);
-  const contextText = contextNode ? contextNode.value.value : opts.queryContext;
-  if (contextText !== undefined) {
-    const at = contextNode ? contextNode.value.span : noSpan;
-    if (isValidContext(String(contextText))) queryContext = String(contextText);
-    else {
-      report(
-        diagnostic('UnknownContext', at, [String(contextText)], {
-          help: 'Contexts: customer, conversation, message, company, note, kobject, kobject_<klass>.',
-          suggestions: contextSuggestions(String(contextText), catalog),
-        }),
-      );
-    }
-  } else {
-    const shared = new Set<string>();
-    for (const f of fieldOf.values()) if (f.context) shared.add(f.context);
-    // The standard kobject_* attributes belong to every klass: with one klass in play, they fit it.
-    if (shared.has('kobject') && [...shared].filter((c) => c.startsWith('kobject_')).length === 1) shared.delete('kobject');
-    if (shared.size === 1) queryContext = [...shared][0]!;
-    inferred = shared;
-  }
+  // The clock, the time zone and the context.
+  const settings = resolveSettings({ contexts, zones, fieldContexts }, opts);
+  for (const p of settings.problems) report(p);
+  const { queryContext, timeZone, nowMs } = settings;
+  const inferred = settings.inferredFrom;
 
   const sort: SortKey[] = [];
   const valueOf = new Map<A.Value, TypedValue>();

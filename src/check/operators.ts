@@ -45,6 +45,15 @@ export function allows(kind: FieldKind, operator: ComparisonOperator, shape: Ter
   }
 }
 
+/**
+ * True when `operator` on a field of kind `kind` matches words (`contains`: `~`, and `:` on the analysed text kinds
+ * `text` and `any`) rather than whole values; the checker then leaves the value unvalidated, the lowering emits
+ * `contains`, and completion offers no whole values.
+ */
+export function matchesWords(field: { readonly kind: FieldKind }, operator: ComparisonOperator): boolean {
+  return operator === '~' || (operator === ':' && containsKinds.has(field.kind) && field.kind !== 'string');
+}
+
 /** The operator spellings `kind` takes, for "allowed operators" help. */
 export function allowedOperators(kind: FieldKind): string[] {
   const out: string[] = [':'];

@@ -13,8 +13,8 @@ import { compile } from '../compile.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { Messages } from '../diagnostics/catalogue.js';
 import { resolveLimits, type CompileOptions } from '../options.js';
-import { catalogFor } from '../check/check.js';
-import { capDiagnostics } from '../syntax/parse.js';
+import { catalogFor } from '../schema/catalogFor.js';
+import { capDiagnostics } from '../diagnostics/diagnostic.js';
 import { print } from '../syntax/printer.js';
 import { readQuery, type JsonScalar } from './read.js';
 

@@ -55,6 +55,18 @@ export function diagnostic(
   return out;
 }
 
+/**
+ * The first `max` of `diagnostics` (in their order), plus a KQ1018 note (`TooManyDiagnostics`, an info) at
+ * the end of the last one when some were dropped; `diagnostics` itself when it has at most `max`.
+ */
+export function capDiagnostics(diagnostics: Diagnostic[], max: number): Diagnostic[] {
+  if (diagnostics.length <= max) return diagnostics;
+  const kept = diagnostics.slice(0, Math.max(0, max));
+  const last = diagnostics[diagnostics.length - 1]!;
+  kept.push(diagnostic('TooManyDiagnostics', { start: last.span.end, end: last.span.end }, [max]));
+  return kept;
+}
+
 /** True when any diagnostic is an error. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

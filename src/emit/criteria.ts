@@ -6,8 +6,9 @@
  * only after the checker resolved them to a known or well-formed attribute, so no input can reach `__proto__`.
  */
 import type { SortKey } from '../check/context.js';
-import type { CriterionOperator, LNode, Scalar } from '../lowering/ir.js';
+import type { AtomOrigin, CriterionOperator, LNode, Scalar } from '../lowering/ir.js';
 import type { Shaped } from '../lowering/shape.js';
+import type { Span } from '../syntax/ast.js';
 
 /** A criterion value: a scalar, or an array for `in`. */
 export type CriterionValue = Scalar | readonly Scalar[];
@@ -35,6 +36,22 @@ export interface Criteria {
   readonly timeZone?: string;
 }
 
+/**
+ * Where one emitted criterion came from: `span`, the source it was written at (the term, or one value of a list;
+ * UTF-16 offsets into the query text), and `origins`, the AST nodes it was written as — one, or several for an `in`
+ * merged from `f:(a OR b)` (see `AtomOrigin`, lowering/ir.ts).
+ */
+export interface CriterionOrigin {
+  readonly span: Span;
+  readonly origins: readonly AtomOrigin[];
+}
+
+/**
+ * Provenance of an emitted body: each criterion object (`{attribute: {operator: value}}`, by identity, at any depth)
+ * to where it came from. Kept beside the criteria, never inside them.
+ */
+export type Provenance = Map<Criterion, CriterionOrigin>;
+
 function item(node: LNode): CriteriaItem {
   switch (node.kind) {
     case 'atom': {
@@ -50,13 +67,35 @@ function item(node: LNode): CriteriaItem {
   }
 }
 
-/** Builds the criteria body. */
+/** {@link item}, recording each criterion's origin in `provenance`. */
+function itemRecorded(node: LNode, provenance: Provenance): CriteriaItem {
+  switch (node.kind) {
+    case 'atom': {
+      const criterion = item(node) as Criterion;
+      provenance.set(criterion, { span: node.span, origins: node.mergedFrom ?? [node.origin] });
+      return criterion;
+    }
+    case 'and':
+      return { and: node.items.map((n) => itemRecorded(n, provenance)) };
+    case 'or':
+      return { or: node.items.map((n) => itemRecorded(n, provenance)) };
+    case 'not':
+      return { not: [itemRecorded(node.item, provenance)] };
+  }
+}
+
+/**
+ * Builds the criteria body. With `provenance`, also records there where each emitted criterion came from (see
+ * {@link Provenance}); without it, nothing is recorded.
+ */
 export function emit(
   shaped: Shaped,
   queryContext: string,
   sort: readonly SortKey[],
   timeZone: string | null,
+  provenance?: Provenance,
 ): Criteria {
+  const toItem = provenance ? (n: LNode) => itemRecorded(n, provenance) : item;
   const body: {
     queryContext: string;
     and?: CriteriaItem[];
@@ -65,9 +104,9 @@ export function emit(
     sort?: { [attribute: string]: 'asc' | 'desc' }[];
     timeZone?: string;
   } = { queryContext };
-  if (shaped.and.length) body.and = shaped.and.map(item);
-  if (shaped.or.length) body.or = shaped.or.map(item);
-  if (shaped.not.length) body.not = shaped.not.map(item);
+  if (shaped.and.length) body.and = shaped.and.map(toItem);
+  if (shaped.or.length) body.or = shaped.or.map(toItem);
+  if (shaped.not.length) body.not = shaped.not.map(toItem);
   if (sort.length) body.sort = sort.map((k) => Object.fromEntries([[k.field, k.direction]]));
   if (timeZone !== null) body.timeZone = timeZone;
   return body;

@@ -14,7 +14,7 @@
  * (criteria/emittedShape.ts), the body must then pass `validateCriteria`; then every attribute must be known to the
  * catalogue (the standard attributes plus `customAttributes`) and every operator defined on its kind.
  */
-import { catalogFor } from '../check/check.js';
+import { catalogFor } from '../schema/catalogFor.js';
 import type { SortKey } from '../check/context.js';
 import { describeJson, emittedShape, readCriteria, type ReadGroup, type ReadItem, type ReadProblem } from '../criteria/index.js';
 import { resolveTimeZone } from '../dates/timeZone.js';

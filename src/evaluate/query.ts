@@ -31,7 +31,8 @@
  *
  * A record is searched only in the query's context (record.ts `inContext`).
  */
-import { analyze, catalogFor } from '../check/check.js';
+import { analyze } from '../check/check.js';
+import { catalogFor } from '../schema/catalogFor.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import { maxDepthCeiling } from '../options.js';
 import type { CheckedQuery, TypedValue } from '../check/context.js';

@@ -19,8 +19,7 @@
  * Custom attributes come from `opts.customAttributes`; without a list, a typed `<object>_custom_<name>` is offered
  * with each type suffix. Offsets are UTF-16 code units. Never throws, on any text and offset.
  */
-import { allows } from '../check/operators.js';
-import { matchesWords } from '../check/rules/valuesRule.js';
+import { allows, matchesWords } from '../check/operators.js';
 import { parseDateValue, resolveRelativeDate } from '../dates/index.js';
 import { formatDay } from '../dates/calendar.js';
 import { ianaZoneNames } from '../dates/zoneNames.js';

@@ -7,8 +7,7 @@
  * clock, custom attributes) as for completion (settings.ts). A word in term position that names a field exactly is
  * described as that field, so `describe('conversation_status', 0)` describes the field. Never throws.
  */
-import { allows, allowedOperators, kindLabel, naturalMatch } from '../check/operators.js';
-import { matchesWords } from '../check/rules/valuesRule.js';
+import { allows, allowedOperators, kindLabel, matchesWords, naturalMatch } from '../check/operators.js';
 import { parseDateValue, resolveTimeZone } from '../dates/index.js';
 import type { CompileOptions, FieldKind } from '../options.js';
 import { isValidContext, resolveField, sortOnlyFields, type FieldInfo } from '../schema/fields.js';

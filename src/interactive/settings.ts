@@ -1,21 +1,24 @@
 /**
- * The settings a partial query is read in, taken from its tokens and the options, the way the checker would take
- * them from a complete query: the field catalogue, the `queryContext`, the `timeZone` and the clock. Completion
- * ranks the context's fields first, lists the context's sort keys, and resolves date helpers in the zone and clock.
+ * The settings a partial query is read in, taken from its tokens and the options by the checker's own resolver
+ * (check/settings.ts `resolveSettings`): the field catalogue, the `queryContext`, the `timeZone` and the clock.
+ * Completion ranks the context's fields first, lists the context's sort keys, and resolves date helpers in the zone
+ * and clock — for a complete query, the context and zone compile would use.
  */
-import { catalogFor } from '../check/check.js';
-import { resolveClock, resolveTimeZone } from '../dates/index.js';
+import { resolveSettings, type DirectiveSetting } from '../check/settings.js';
 import type { CompileOptions } from '../options.js';
-import { isValidContext, type FieldCatalog } from '../schema/fields.js';
-import type { ScannedQuery } from './cursor.js';
+import { catalogFor } from '../schema/catalogFor.js';
+import { resolveField, type FieldCatalog } from '../schema/fields.js';
+import type { FieldTermAt, ScannedQuery } from './cursor.js';
 
 /**
  * - `catalog`: the fields the query may use (standard ones and `opts.customAttributes`);
- * - `queryContext`: the `context:`/`in:` directive's value, else `opts.queryContext`, else the one context every
- *   known field of the query belongs to, else `null` (Kustomer's default, `customer`, applies);
+ * - `queryContext`: the context compile would search — the first `context:`/`in:` directive, else
+ *   `opts.queryContext`, else the one context the query's known fields share (see `resolveSettings`) — or `null`
+ *   when none applies: the fields share no one context (Kustomer's default, `customer`, is searched), or the given
+ *   context is unknown;
  * - `contextGiven`: true when the context came from a directive or the option rather than from the fields;
- * - `timeZone`: the `tz:` directive's zone, else `opts.timeZone`, canonical IANA spelling; `null` when neither is a
- *   valid zone (Kustomer then reads local days in GMT);
+ * - `timeZone`: the first `tz:` directive's zone, else `opts.timeZone`, canonical IANA spelling; `null` when none
+ *   is given or the given one is unknown (Kustomer then reads local days in GMT);
  * - `nowMs`: `opts.now` in epoch milliseconds, or the real time when it is absent or invalid;
  * - `nested`: `opts.nested` (nested groups allowed: a list of local days compiles only then, KQ3004).
  */
@@ -28,40 +31,46 @@ export interface QuerySettings {
   readonly nested: boolean;
 }
 
-/** The settings of a scanned query. Never throws. */
+/** A scanned directive term with a value as the resolver reads it (spans end at the text's end when still open). */
+function directiveSetting(term: FieldTermAt, value: string, textLength: number): DirectiveSetting {
+  const end = Math.min(term.valueEnd, textLength);
+  return { value, span: { start: term.nameToken.startOffset, end }, valueSpan: { start: term.valueStart, end } };
+}
+
+/**
+ * The settings of a scanned query. Directives count once they have a value (one word or quoted string); the fields
+ * are those of field terms and of `has:`/`no:` directives that resolve, as the checker counts them. Never throws.
+ */
 export function querySettings(scan: ScannedQuery, opts: CompileOptions): QuerySettings {
   const { catalog } = catalogFor(opts);
-  let directiveContext: string | undefined;
-  let directiveZone: string | undefined;
-  const contexts = new Set<string>();
+  const contexts: DirectiveSetting[] = [];
+  const zones: DirectiveSetting[] = [];
+  const fieldContexts = new Set<string>();
+  const addField = (name: string) => {
+    const r = resolveField(catalog, name);
+    if (r.ok && r.field.context) fieldContexts.add(r.field.context);
+  };
   for (const term of scan.terms) {
-    const value = term.value ?? '';
-    if (term.directive) {
-      if ((term.name === 'context' || term.name === 'in') && directiveContext === undefined && isValidContext(value)) {
-        directiveContext = value;
-      }
-      if (term.name === 'tz' && directiveZone === undefined) {
-        const zone = resolveTimeZone(value);
-        if (zone.ok) directiveZone = zone.zone;
-      }
+    if (!term.directive) {
+      addField(term.name);
       continue;
     }
-    const field = catalog.fields.get(term.name);
-    if (field?.context) contexts.add(field.context);
+    if (term.value === null) continue;
+    switch (term.name) {
+      case 'context':
+      case 'in':
+        contexts.push(directiveSetting(term, term.value, scan.text.length));
+        break;
+      case 'tz':
+        zones.push(directiveSetting(term, term.value, scan.text.length));
+        break;
+      case 'has':
+      case 'no':
+        addField(term.value);
+        break;
+    }
   }
-  let queryContext: string | null = null;
-  let contextGiven = true;
-  if (directiveContext !== undefined) queryContext = directiveContext;
-  else if (typeof opts.queryContext === 'string' && isValidContext(opts.queryContext)) queryContext = opts.queryContext;
-  else {
-    contextGiven = false;
-    if (contexts.size === 1) queryContext = [...contexts][0]!;
-  }
-  let timeZone: string | null = directiveZone ?? null;
-  if (timeZone === null && typeof opts.timeZone === 'string') {
-    const zone = resolveTimeZone(opts.timeZone);
-    if (zone.ok) timeZone = zone.zone;
-  }
-  const clock = resolveClock(opts.now);
-  return { catalog, queryContext, contextGiven, timeZone, nowMs: clock.ok ? clock.epochMs : Date.now(), nested: opts.nested === true };
+  const s = resolveSettings({ contexts, zones, fieldContexts }, opts);
+  const queryContext = s.contextGiven ? (s.contextValid ? s.queryContext : null) : s.inferredFrom?.size === 1 ? s.queryContext : null;
+  return { catalog, queryContext, contextGiven: s.contextGiven, timeZone: s.timeZone, nowMs: s.nowMs, nested: s.nested };
 }

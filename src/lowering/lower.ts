@@ -20,9 +20,8 @@ import { addDays } from '../dates/index.js';
 import type { FieldInfo } from '../schema/fields.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckedQuery, TypedValue } from '../check/context.js';
-import { equalsKinds } from '../check/operators.js';
-import { matchesWords } from '../check/rules/valuesRule.js';
-import type { Atom, CriterionOperator, LNode, Scalar } from './ir.js';
+import { equalsKinds, matchesWords } from '../check/operators.js';
+import type { Atom, AtomOrigin, CriterionOperator, LNode, Scalar } from './ir.js';
 
 /** The attribute that bare words and phrases search (Kustomer's full-text attribute, kind `any`). */
 export const fullTextField = 'any_text';
@@ -39,13 +38,14 @@ function scalar(v: TypedValue): Scalar {
 export function lower(checked: CheckedQuery): LNode | null {
   const { fieldOf, valueOf } = checked;
 
-  const atom = (span: A.Span, field: FieldInfo, op: CriterionOperator, value: Scalar | readonly Scalar[]): Atom => ({
+  const atom = (span: A.Span, field: FieldInfo, op: CriterionOperator, value: Scalar | readonly Scalar[], origin: AtomOrigin): Atom => ({
     kind: 'atom',
     span,
     field: field.name,
     op,
     value,
     mergeable: op === 'equals' && equalsKinds.has(field.kind),
+    origin,
   });
 
   const typed = (v: A.Value): TypedValue => {
@@ -59,24 +59,24 @@ export function lower(checked: CheckedQuery): LNode | null {
     const t = typed(value);
     switch (operator) {
       case ':':
-        if (matchesWords(field, operator)) return atom(span, field, 'contains', scalar(t));
+        if (matchesWords(field, operator)) return atom(span, field, 'contains', scalar(t), value);
         if (t.type === 'date' && t.date.kind === 'day') {
           const next = addDays(t.date.day, 1);
           // 9999-12-31 has no next day in YYYY-MM-DD: bound it by `lte` the day itself (date math: through the end
           // of that local day). The lower bound alone is not enough east of GMT, where the local day ends before
           // 10000-01-01T00:00Z (found by the evaluator's differential property).
-          const upper = next.length === 10 ? atom(span, field, 'lt', next) : atom(span, field, 'lte', t.date.day);
-          return { kind: 'and', span, items: [atom(span, field, 'gte', t.date.day), upper] };
+          const upper = next.length === 10 ? atom(span, field, 'lt', next, value) : atom(span, field, 'lte', t.date.day, value);
+          return { kind: 'and', span, items: [atom(span, field, 'gte', t.date.day, value), upper] };
         }
-        return atom(span, field, 'equals', scalar(t));
+        return atom(span, field, 'equals', scalar(t), value);
       case '=':
-        return atom(span, field, 'equals', scalar(t));
+        return atom(span, field, 'equals', scalar(t), value);
       case '!=':
-        return { kind: 'not', span, item: atom(span, field, 'equals', scalar(t)) };
+        return { kind: 'not', span, item: atom(span, field, 'equals', scalar(t), value) };
       case '~':
-        return atom(span, field, 'contains', scalar(t));
+        return atom(span, field, 'contains', scalar(t), value);
       default:
-        return atom(span, field, orderedOps[operator], scalar(t));
+        return atom(span, field, orderedOps[operator], scalar(t), value);
     }
   };
 
@@ -111,13 +111,13 @@ export function lower(checked: CheckedQuery): LNode | null {
       case 'Range': {
         const field = fieldFor(node.field);
         const items: LNode[] = [];
-        if (node.lower) items.push(atom(node.span, field, node.lowerInclusive ? 'gte' : 'gt', scalar(typed(node.lower))));
-        if (node.upper) items.push(atom(node.span, field, node.upperInclusive ? 'lte' : 'lt', scalar(typed(node.upper))));
+        if (node.lower) items.push(atom(node.span, field, node.lowerInclusive ? 'gte' : 'gt', scalar(typed(node.lower)), node.lower));
+        if (node.upper) items.push(atom(node.span, field, node.upperInclusive ? 'lte' : 'lt', scalar(typed(node.upper)), node.upper));
         return items.length === 1 ? items[0]! : { kind: 'and', span: node.span, items };
       }
       case 'Exists': {
         const field = fieldFor(node.field);
-        return { kind: 'not', span: node.span, item: atom(node.span, field, 'not_set', '') };
+        return { kind: 'not', span: node.span, item: atom(node.span, field, 'not_set', '', node) };
       }
       case 'Text':
         return {
@@ -127,6 +127,7 @@ export function lower(checked: CheckedQuery): LNode | null {
           op: 'contains',
           value: node.value,
           mergeable: false,
+          origin: node,
         };
       case 'Sort':
       case 'Context':

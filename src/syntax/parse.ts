@@ -2,7 +2,7 @@
  * `parse`: query text → AST and syntax diagnostics.
  */
 import { EOF, type IRecognitionException, type IToken } from 'chevrotain';
-import { diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { capDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveLimits, type ParseOptions } from '../options.js';
 import type * as A from './ast.js';
 import { lex, type Token } from './lexer.js';
@@ -81,15 +81,6 @@ export function parse(text: string, opts: ParseOptions = {}): ParseResult {
     ast: ok ? { kind: 'Query', span: { start: 0, end: text.length }, body } : null,
     diagnostics: sorted,
   };
-}
-
-/** Keeps the first `max` diagnostics, and says so when some were dropped. */
-export function capDiagnostics(diagnostics: Diagnostic[], max: number): Diagnostic[] {
-  if (diagnostics.length <= max) return diagnostics;
-  const kept = diagnostics.slice(0, Math.max(0, max));
-  const last = diagnostics[diagnostics.length - 1]!;
-  kept.push(diagnostic('TooManyDiagnostics', { start: last.span.end, end: last.span.end }, [max]));
-  return kept;
 }
 
 function describe(t: IToken): string {

@@ -13,13 +13,8 @@ import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FieldInfo } from '../../schema/fields.js';
 import { checkValue } from '../../schema/values.js';
 import type * as A from '../../syntax/ast.js';
-import { allows, containsKinds, type TermShape } from '../operators.js';
+import { allows, matchesWords, type TermShape } from '../operators.js';
 import type { CheckContext, Rule } from '../context.js';
-
-/** True when `operator` on `field` matches words rather than whole values. */
-export function matchesWords(field: FieldInfo, operator: A.ComparisonOperator): boolean {
-  return operator === '~' || (operator === ':' && containsKinds.has(field.kind) && field.kind !== 'string');
-}
 
 function typeValue(ctx: CheckContext, field: FieldInfo, operator: A.ComparisonOperator, value: A.Value): void {
   if (matchesWords(field, operator)) {
