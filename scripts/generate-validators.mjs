@@ -2,7 +2,7 @@
  * Generates the ajv validators of this package as plain ES modules ("standalone" code), so that nothing compiles a
  * schema at run time: ajv's run-time `compile` builds each validator with `new Function`, which a Content Security
  * Policy without `'unsafe-eval'` (e.g. `script-src 'self'`) forbids. Run `npm run validators` after changing
- * src/schema/standard-fields.json, src/schema/fields.ts (how value schemas are derived), src/emit/criteria.schema.json
+ * src/schema/standard-fields.json, src/schema/standard.ts (how value schemas are derived), src/emit/criteria.schema.json
  * or the ajv version; a test (test/schema/generated-validators.test.ts) fails while the committed files differ from
  * what this script generates.
  *
@@ -22,7 +22,7 @@
  * the one these schemas need, `ucs2length` (for `minLength`), is inlined here from ajv's own runtime module; any
  * other `require(` left in the output is an error, so the generated modules import nothing at all.
  *
- * Usage: `node --import tsx scripts/generate-validators.mjs` (`npm run validators`); it reads src/schema/fields.ts,
+ * Usage: `node --import tsx scripts/generate-validators.mjs` (`npm run validators`); it reads src/schema/standard.ts,
  * hence tsx. `generateValidators()` returns the files without writing them (for the drift test).
  */
 import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
@@ -33,7 +33,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import ucs2length from 'ajv/dist/runtime/ucs2length.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { standardFields, standardValueSchema } from '../src/schema/fields.ts';
+import { standardFields, standardValueSchema } from '../src/schema/standard.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -42,7 +42,7 @@ export {
   type FieldInfo,
   type FieldCatalog,
   type ObjectType,
-} from './schema/fields.js';
+} from './schema/index.js';
 export { allowedOperators, naturalMatch } from './check/operators.js';
 
 // --- Dates and zones ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { capDiagnostics, diagnostic, sortDiagnostics, type Diagnostic } from '..
 import type { CompileOptions } from '../options.js';
 import { resolveLimits } from '../options.js';
 import { catalogFor } from '../schema/catalogFor.js';
-import { resolveField, type FieldInfo, type ResolveResult } from '../schema/fields.js';
+import { resolveField, type FieldInfo, type ResolveResult } from '../schema/index.js';
 import { walk, type Node, type Query, type Span } from '../syntax/ast.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckContext, CheckedQuery, Rule, SortKey, TypedValue, Visitor } from './context.js';

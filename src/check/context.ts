@@ -5,7 +5,7 @@
  */
 import type { DateValue } from '../dates/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FieldCatalog, FieldInfo, ResolveResult } from '../schema/fields.js';
+import type { FieldCatalog, FieldInfo, ResolveResult } from '../schema/index.js';
 import type * as A from '../syntax/ast.js';
 
 /**

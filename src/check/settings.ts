@@ -18,7 +18,7 @@ import { resolveClock, resolveTimeZone } from '../dates/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
 import { catalogFor } from '../schema/catalogFor.js';
-import { contextSuggestions, isValidContext } from '../schema/fields.js';
+import { contextSuggestions, isValidContext } from '../schema/index.js';
 import type { Span } from '../syntax/ast.js';
 
 /**

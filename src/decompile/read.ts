@@ -42,7 +42,7 @@ import {
 } from '../criteria/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MessageName } from '../diagnostics/catalogue.js';
-import { resolveField, type FieldCatalog } from '../schema/fields.js';
+import { resolveField, type FieldCatalog } from '../schema/index.js';
 import { closest } from '../schema/suggest.js';
 import type * as A from '../syntax/ast.js';
 import { fullTextField } from '../lowering/lower.js';

@@ -20,7 +20,7 @@ import { describeJson, emittedShape, readCriteria, type ReadGroup, type ReadItem
 import { resolveTimeZone } from '../dates/timeZone.js';
 import { validateCriteria } from '../emit/validate.js';
 import type { CustomAttribute } from '../options.js';
-import { isSortable, resolveField, sortSuggestions, type FieldCatalog } from '../schema/fields.js';
+import { isSortable, resolveField, sortSuggestions, type FieldCatalog } from '../schema/index.js';
 import { buildAtom, type AtomContext, type AtomOperator } from './atoms.js';
 import { SearchError, type SearchProblem } from './errors.js';
 import { checkPage, pageOf, type PageMeta, type PageRequest } from './page.js';

@@ -38,7 +38,7 @@ import { maxDepthCeiling } from '../options.js';
 import type { CheckedQuery, TypedValue } from '../check/context.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
-import { resolveField, type FieldCatalog, type FieldInfo } from '../schema/fields.js';
+import { resolveField, type FieldCatalog, type FieldInfo } from '../schema/index.js';
 import type * as A from '../syntax/ast.js';
 import { buildAtom, isSet, type AtomContext, type AtomOperator, type AtomTest } from './atoms.js';
 import { QueryEvaluationError } from './errors.js';

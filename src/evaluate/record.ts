@@ -8,7 +8,7 @@
  * datetimes, or `null`. Keys are untrusted: they are only read as own properties (`Object.hasOwn`), so `__proto__`
  * or `constructor` are ordinary, usually absent, attributes.
  */
-import { parseCustomName, resolveField, type FieldCatalog, type FieldInfo } from '../schema/fields.js';
+import { parseCustomName, resolveField, type FieldCatalog, type FieldInfo } from '../schema/index.js';
 import type { Elements } from './atoms.js';
 
 /**

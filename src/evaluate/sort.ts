@@ -12,8 +12,8 @@
  * The default order without `sort` is not documented (§6.1); the records then keep their input order.
  */
 import type { SortKey } from '../check/context.js';
-import type { FieldCatalog } from '../schema/fields.js';
-import { resolveField } from '../schema/fields.js';
+import type { FieldCatalog } from '../schema/index.js';
+import { resolveField } from '../schema/index.js';
 import { keywordOf, numberOf, readerOf } from './atoms.js';
 import { fieldElements, elementsOf, ownValue } from './record.js';
 

@@ -36,7 +36,7 @@ import {
   standardValueSchema,
   type FieldCatalog,
   type FieldInfo,
-} from '../schema/fields.js';
+} from '../schema/index.js';
 import type { ComparisonOperator } from '../syntax/ast.js';
 import { cursorAt, scanQuery, type CursorPosition, type FieldTermAt, type TermContext } from './cursor.js';
 import {

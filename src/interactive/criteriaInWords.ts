@@ -29,7 +29,7 @@
  */
 import { readCriteria, type ReadGroup, type ReadItem, type ReadSort } from '../criteria/index.js';
 import { addDays } from '../dates/index.js';
-import { defaultCatalog, resolveField, standardFields, type FieldCatalog, type FieldInfo } from '../schema/fields.js';
+import { defaultCatalog, resolveField, standardFields, type FieldCatalog, type FieldInfo } from '../schema/index.js';
 import { dayInWords, instantInWords } from './humanDates.js';
 
 /**

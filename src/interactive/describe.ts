@@ -10,7 +10,7 @@
 import { allows, allowedOperators, kindLabel, matchesWords, naturalMatch } from '../check/operators.js';
 import { parseDateValue, resolveTimeZone } from '../dates/index.js';
 import type { CompileOptions, FieldKind } from '../options.js';
-import { isValidContext, resolveField, sortOnlyFields, type FieldInfo } from '../schema/fields.js';
+import { isValidContext, resolveField, sortOnlyFields, type FieldInfo } from '../schema/index.js';
 import { checkValue } from '../schema/values.js';
 import type { ComparisonOperator, Span } from '../syntax/ast.js';
 import * as T from '../syntax/tokens.js';

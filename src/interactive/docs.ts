@@ -4,12 +4,12 @@
  * completion (an item's `detail` and `documentation`) and `describe`.
  *
  * Sources: operator kinds and meanings are the checker's table (src/check/operators.ts, after kustomer-search-api.md
- * §2.1 and §2.3); sortable attributes are the Kustomer "Sorting" list (§6.1, src/schema/fields.ts); directives are
+ * §2.1 and §2.3); sortable attributes are the Kustomer "Sorting" list (§6.1, src/schema/sorting.ts); directives are
  * the language's own (README, "The language").
  */
 import { allows, kindLabel, naturalMatch } from '../check/operators.js';
 import type { FieldKind } from '../options.js';
-import { contextSortFields, isSortable, standardValueSchema, type FieldInfo } from '../schema/fields.js';
+import { contextSortFields, isSortable, standardValueSchema, type FieldInfo } from '../schema/index.js';
 import type { ComparisonOperator } from '../syntax/ast.js';
 
 /** The comparison operators, in the order completion lists them. */

@@ -7,7 +7,7 @@
 import { resolveSettings, type DirectiveSetting } from '../check/settings.js';
 import type { CompileOptions } from '../options.js';
 import { catalogFor } from '../schema/catalogFor.js';
-import { resolveField, type FieldCatalog } from '../schema/fields.js';
+import { resolveField, type FieldCatalog } from '../schema/index.js';
 import type { FieldTermAt, ScannedQuery } from './cursor.js';
 
 /**

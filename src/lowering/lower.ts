@@ -17,7 +17,7 @@
  * parser's `maxDepth`.
  */
 import { addDays } from '../dates/index.js';
-import type { FieldInfo } from '../schema/fields.js';
+import type { FieldInfo } from '../schema/index.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckedQuery, TypedValue } from '../check/context.js';
 import { equalsKinds, matchesWords } from '../check/operators.js';

@@ -3,7 +3,7 @@
  * custom attribute list. Shared by the checker, the evaluator, decompile and the interactive helpers.
  */
 import type { CompileOptions } from '../options.js';
-import { createCatalog } from './fields.js';
+import { createCatalog } from './catalog.js';
 
 const catalogCache = new WeakMap<readonly unknown[], ReturnType<typeof createCatalog>>();
 

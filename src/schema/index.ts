@@ -24,3 +24,4 @@ export { sortableFields, sortOnlyFields, contextSortFields, isSortable, sortSugg
 export { queryContexts, isValidContext, contextObject, contextSuggestions } from './contexts.js';
 export { checkValue, type ValueCheck } from './values.js';
 export { closest, editDistance, maxSuggestLength, suggestionThreshold } from './suggest.js';
+export { catalogFor } from './catalogFor.js';

@@ -13,7 +13,8 @@
  */
 import { closest } from './suggest.js';
 import { valueValidators, type ValidationError, type Validator } from './generated/valueValidators.js';
-import { standardValueSchema, type FieldInfo } from './fields.js';
+import { standardValueSchema } from './standard.js';
+import type { FieldInfo } from './types.js';
 
 /**
  * The result of {@link checkValue}.

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { allows } from '../../src/check/operators.js';
-import { standardFields, type FieldInfo } from '../../src/schema/fields.js';
+import { standardFields, type FieldInfo } from '../../src/schema/index.js';
 import type { ComparisonOperator } from '../../src/syntax/ast.js';
 
 const fields = [...standardFields.values()];

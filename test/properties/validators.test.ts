@@ -12,7 +12,7 @@ import criteriaSchema from '../../src/emit/criteria.schema.json' with { type: 'j
 import { describeErrors, validateCriteria, type SchemaError } from '../../src/emit/validate.js';
 import { validate as standaloneCriteria } from '../../src/emit/generated/criteriaValidator.js';
 import { valueValidators } from '../../src/schema/generated/valueValidators.js';
-import { standardFields, standardValueSchema } from '../../src/schema/fields.js';
+import { standardFields, standardValueSchema } from '../../src/schema/index.js';
 import { compile } from '../../src/compile.js';
 import { fcOptions } from '../helpers/fc.js';
 import { query } from '../helpers/queries.js';

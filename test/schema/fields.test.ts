@@ -20,7 +20,7 @@ import {
   standardValueSchema,
   type FieldInfo,
   type ResolveResult,
-} from '../../src/schema/fields.js';
+} from '../../src/schema/index.js';
 
 function field(name: string): FieldInfo {
   const info = standardFields.get(name);

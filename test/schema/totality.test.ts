@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import fc from 'fast-check';
-import { createCatalog, defaultCatalog, resolveField, standardFields } from '../../src/schema/fields.js';
+import { createCatalog, defaultCatalog, resolveField, standardFields } from '../../src/schema/index.js';
 import { checkValue } from '../../src/schema/values.js';
 
 // Replay a failure with FC_SEED=<seed> (fast-check prints the seed and path of a failing run).

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createCatalog, resolveField, standardFields, type FieldInfo } from '../../src/schema/fields.js';
+import { createCatalog, resolveField, standardFields, type FieldInfo } from '../../src/schema/index.js';
 import { checkValue, type ValueCheck } from '../../src/schema/values.js';
 
 function field(name: string): FieldInfo {

@@ -7,7 +7,7 @@
  * (kustomer-search-api.md §6.1).
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
-import { contextSortFields, isSortable, sortSuggestions, sortableFields } from '../../schema/fields.js';
+import { contextSortFields, isSortable, sortSuggestions, sortableFields } from '../../schema/index.js';
 import type { Rule } from '../context.js';
 
 export const SortKeysRule: Rule = (ctx) => {

@@ -10,7 +10,7 @@
  */
 import { parseDateValue } from '../../dates/index.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
-import type { FieldInfo } from '../../schema/fields.js';
+import type { FieldInfo } from '../../schema/index.js';
 import { checkValue } from '../../schema/values.js';
 import type * as A from '../../syntax/ast.js';
 import { allows, matchesWords, type TermShape } from '../operators.js';
