@@ -89,6 +89,25 @@ function parseIso(text: string): number | undefined {
   const month = Number(mo);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  const time = timeOfDayMs(h, mi, s, frac, sign, oh, om);
+  return time === undefined ? undefined : daysFromCivil(year, month, day) * msPerDay + time;
+}
+
+/**
+ * The milliseconds from a UTC day's start to the instant a matched ISO time and offset name: hour, minute, second
+ * (absent: 0), a fraction (its first three digits; more are cut, not rounded), then `sign`/`oh`/`om` the offset (absent:
+ * UTC). `undefined` for an hour over 23, a minute or second over 59, an offset over ±23:59. May be negative or past a
+ * day (the offset moves the instant across midnight).
+ */
+function timeOfDayMs(
+  h: string | undefined,
+  mi: string | undefined,
+  s: string | undefined,
+  frac: string | undefined,
+  sign: string | undefined,
+  oh: string | undefined,
+  om: string | undefined,
+): number | undefined {
   const hour = h === undefined ? 0 : Number(h);
   const minute = mi === undefined ? 0 : Number(mi);
   const second = s === undefined ? 0 : Number(s);
@@ -101,11 +120,7 @@ function parseIso(text: string): number | undefined {
     offsetMinutes = (sign === '-' ? -1 : 1) * (offH * 60 + offM);
   }
   const millis = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
-  return (
-    daysFromCivil(year, month, day) * msPerDay +
-    ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 +
-    millis
-  );
+  return ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
 }
 
 const dayShape = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -203,19 +218,8 @@ function parseIsoOtherForms(text: string): number | undefined {
   }
   if (days === undefined) return undefined;
   const [h, mi, s, frac, , sign, oh, om] = m.slice(at);
-  const hour = h === undefined ? 0 : Number(h);
-  const minute = mi === undefined ? 0 : Number(mi);
-  const second = s === undefined ? 0 : Number(s);
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  let offsetMinutes = 0;
-  if (sign !== undefined) {
-    const offH = Number(oh);
-    const offM = om === undefined ? 0 : Number(om);
-    if (offH > 23 || offM > 59) return undefined;
-    offsetMinutes = (sign === '-' ? -1 : 1) * (offH * 60 + offM);
-  }
-  const millis = frac === undefined ? 0 : Number(frac.slice(0, 3).padEnd(3, '0'));
-  return days * msPerDay + ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
+  const time = timeOfDayMs(h, mi, s, frac, sign, oh, om);
+  return time === undefined ? undefined : days * msPerDay + time;
 }
 
 /** The day number of the Monday of ISO week 1 of `weekYear`: the week holding January 4th (ISO 8601-1 §3.2.2). */

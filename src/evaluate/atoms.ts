@@ -34,25 +34,16 @@
  * instant with `Z` or an offset, which is exact. A day rounds as Elasticsearch date math does (§4, and the README's
  * "Dates"): `gte D` from the start of day D, `gt D` after its end, `lte D` through its end, `lt D` before its start.
  */
+import { criterionOperatorNames, type CriterionOperatorName } from '../criteria/index.js';
 import { parseInstant } from '../dates/instant.js';
 import { fieldKinds, type FieldKind } from '../options.js';
 import { localDayBounds, recordInstant } from '../dates/stored.js';
 import { analysed, containsPhrase, tokens } from './text.js';
 
 /** A criterion operator keyword (kustomer-search-api.md §2.1). */
-export type AtomOperator = 'equals' | 'contains' | 'in' | 'gt' | 'gte' | 'lt' | 'lte' | 'not_set';
-
-/** Every operator keyword, in the reference's order. */
-export const atomOperators: readonly AtomOperator[] = Object.freeze([
-  'equals',
-  'contains',
-  'in',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'not_set',
-]);
+export type AtomOperator = CriterionOperatorName;
+/** Every operator keyword, in the reference's order (the criteria reader's list, src/criteria/types.ts). */
+export const atomOperators: readonly AtomOperator[] = criterionOperatorNames;
 
 /** Every field kind (the standard-fields schema's `operator` keyword, §2.3). */
 export const atomKinds: readonly FieldKind[] = fieldKinds;
