@@ -43,6 +43,6 @@ export {
   type ReadRecordsOptions,
   type OpenRecordFileOptions,
 } from './recordReader.js';
-export { byteSize, InputTooLargeError } from './lines.js';
+export { byteSize, InputTooLargeError, type Chunk } from './lines.js';
 export { decodeUtf8, readTextFile, maxTextBytes, Utf8Error } from './text.js';
 export { parseKq, kqLines, kqQuery, type KqQuery } from './kqFormat.js';
