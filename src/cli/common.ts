@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { createColors } from 'picocolors';
 import { resolveClock, resolveTimeZone, type Diagnostic, type CompileOptions, type CustomAttribute, createCatalog, isValidContext } from '../index.js';
-import { decodeUtf8, parseKq, readTextFile, type KqQuery } from '../node/index.js';
+import { decodeUtf8, parseKq, readTextFile, Utf8Error, type KqQuery } from '../node/index.js';
 import { renderDiagnostics } from '../render/index.js';
 
 /** Where the CLI reads and writes; `run` uses the process's, tests pass their own. */
@@ -204,7 +204,8 @@ export function readKqFile(path: string): KqSource {
   try {
     content = readTextFile(path);
   } catch (e) {
-    throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
+    // A Utf8Error names the file, line and byte already.
+    throw new UsageError(e instanceof Utf8Error ? e.message : `cannot read ${path}: ${(e as Error).message}`);
   }
   return { name: path, content, queries: parseKq(content) };
 }

@@ -4,7 +4,7 @@
  * read strictly (node/text.ts): invalid bytes are a usage error naming the byte offset and line.
  */
 import { decompile } from '../../index.js';
-import { readTextFile } from '../../node/index.js';
+import { readTextFile, Utf8Error } from '../../node/index.js';
 import { renderDiagnostics } from '../../render/index.js';
 import { type Command, UsageError, compileFlags, compileOptions, readTextArgument } from '../common.js';
 
@@ -63,7 +63,7 @@ export const decompileCommand: Command = {
       try {
         text = readTextFile(values.file); // strict UTF-8: invalid bytes are an error naming the line, not U+FFFD
       } catch (e) {
-        throw new UsageError(`cannot read ${values.file}: ${(e as Error).message}`);
+        throw new UsageError(e instanceof Utf8Error ? e.message : `cannot read ${values.file}: ${(e as Error).message}`);
       }
     } else {
       text = await readTextArgument(rest, io, 'criteria JSON', 'decompile');
