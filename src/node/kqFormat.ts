@@ -53,7 +53,7 @@ export function kqLines(text: string): { readonly line: number; readonly raw: st
 
 /**
  * The queries of a `.kq` text (see the module comment), in order. `parseKq('a\n# saved\n\n  b\r\n')` is
- * `[{line: 1, text: 'a', start: 0}, {line: 4, text: '  b', start: 13}]`.
+ * `[{line: 1, text: 'a', start: 0}, {line: 4, text: '  b', start: 11}]`.
  */
 export function parseKq(text: string): KqQuery[] {
   return kqLines(text).flatMap((l) => (l.query === undefined ? [] : [{ line: l.line, text: l.query, start: l.start }]));
