@@ -64,7 +64,7 @@ function isBlankByte(c: number): boolean {
 /**
  * Whether `chunks` hold a JSON array (the first byte that is not white space or a leading byte order mark is `[`),
  * and the chunks again, whole (those read to decide are replayed). Reads no further than the first such byte, nor
- * past `maxBytes` bytes of white space (then: not an array).
+ * past `maxBytes` bytes of white space (then: not an array). Closing the returned chunks early closes `chunks`.
  */
 export async function sniffArray(chunks: AsyncIterable<Chunk> | Iterable<Chunk>, maxBytes: number): Promise<{ array: boolean; chunks: AsyncIterable<Chunk> }> {
   const iterator = (Symbol.asyncIterator in chunks ? chunks[Symbol.asyncIterator]() : (chunks as Iterable<Chunk>)[Symbol.iterator]()) as
@@ -99,12 +99,20 @@ export async function sniffArray(chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
     if (offset > maxBytes) break;
   }
   const replay = async function* (): AsyncGenerator<Chunk> {
-    yield* seen;
-    if (done) return;
-    for (;;) {
-      const next = await iterator.next();
-      if (next.done) return;
-      yield next.value;
+    try {
+      yield* seen;
+      if (done) return;
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) {
+          done = true;
+          return;
+        }
+        yield next.value;
+      }
+    } finally {
+      // Stopped early (a `break`, an error downstream): close the source, so that a file is closed at once.
+      if (!done) await iterator.return?.();
     }
   };
   return { array, chunks: replay() };
