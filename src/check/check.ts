@@ -11,6 +11,7 @@ import { walk, type Node, type Query, type Span } from '../syntax/ast.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckContext, CheckedQuery, Rule, SortKey, TypedValue, Visitor } from './context.js';
 import { DirectivePlacementRule } from './rules/directivePlacementRule.js';
+import { EmptyQueryRule } from './rules/emptyQueryRule.js';
 import { FieldNamesRule } from './rules/fieldNamesRule.js';
 import { OperatorKindRule } from './rules/operatorKindRule.js';
 import { RangeBoundsRule } from './rules/rangeBoundsRule.js';
@@ -29,6 +30,7 @@ export const specifiedRules: readonly Rule[] = [
   RangeBoundsRule,
   DirectivePlacementRule,
   SortKeysRule,
+  EmptyQueryRule,
 ];
 
 const noSpan: Span = { start: 0, end: 0 };

@@ -40,6 +40,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   try {
     return await dispatch(argv, io);
   } catch (e) {
+    const negated = e instanceof Error && 'code' in e && e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? negatedQueryArgument(argv) : undefined;
+    if (negated !== undefined) {
+      const { name } = findCommand(argv);
+      io.stderr(`kq: '${negated}' starts with '-', so it is read as options; a query that starts with a negation goes after '--': kq ${name ?? 'compile'} -- '${negated}'\nRun 'kq --help' for usage.\n`);
+      return 2;
+    }
     if (e instanceof UsageError || (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       io.stderr(`kq: ${e.message}\nRun 'kq --help' for usage.\n`);
       return 2;
@@ -47,6 +53,20 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stderr(`kq: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
+}
+
+/**
+ * The first argument before any `--` that looks like a query negated with `-` (`-conversation_status:done`,
+ * `-"refund"`) rather than a cluster of short flags: `-` then a character that is not `-`, and more than two
+ * characters in all. parseArgs reads it as options (`Unknown option '-c'`), and its own hint (`-- "-c"`) names only
+ * the first letter; the right form is the whole query after `--`.
+ */
+function negatedQueryArgument(argv: readonly string[]): string | undefined {
+  for (const a of argv) {
+    if (a === '--') return undefined;
+    if (a.length > 2 && a.startsWith('-') && a[1] !== '-') return a;
+  }
+  return undefined;
 }
 
 /** The command is the first argument that is not one of the global flags; its own flags may come before or after. */
@@ -87,10 +107,11 @@ export async function run(): Promise<void> {
   const io: CliIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
+    // Bytes, decoded strictly by the commands (common.ts readStdinText): invalid UTF-8 is an error, not U+FFFD.
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString('utf8');
+      return Buffer.concat(chunks);
     },
     stdinIsTTY: process.stdin.isTTY === true,
     stdin: process.stdin,

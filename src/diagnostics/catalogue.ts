@@ -72,6 +72,7 @@ export const Messages = {
   EmptyRange: entry('KQ2016', 'error', 'This range matches nothing: {0}'),
   TimeZoneCase: entry('KQ2018', 'warning', "Time zone '{0}' is spelled '{1}'."),
   InvalidCustomAttributeDefinition: entry('KQ2019', 'error', "Invalid custom attribute definition '{0}': {1}."),
+  EmptyQuery: entry('KQ2030', 'warning', 'The query is empty: it matches every record of the context ({0}).'),
 
   // --- 3xxx: lowering ---------------------------------------------------------------------------------------------------
   TwoOrGroups: entry('KQ3001', 'error', 'Kustomer criteria hold one OR group; this is a second, independent one.'),

@@ -9,6 +9,10 @@
  * - Output: `jsonlWriter`, `jsonWriter`, `csvWriter` (what `kq translate --format` writes), `resultJson`.
  * - `checkLines`: the `file:line:column: code severity: message` lines of one result (`kq translate --check`).
  * - `TranslateTally`: the counts behind `kq translate`'s summary.
+ * - Records to search (`kq run --data`, the REPL's `.load`): `readRecords` (NDJSON or a JSON array, streamed, each
+ *   record with its source text and line), `openRecordFile`, the limits `recordLimits`, `recordProblemText`.
+ * - Text inputs: `decodeUtf8` / `readTextFile` (strict UTF-8, errors name the byte offset and line), and the `.kq`
+ *   format (`parseKq`, `kqLines`, `kqQuery`: one query per line, `#` comments and blank lines skipped).
  */
 export { translate } from './translate.js';
 export type { TranslateSource } from './sources.js';
@@ -16,6 +20,7 @@ export { inputFormatFor, formatsFor } from './sources.js';
 export {
   inputFormats,
   defaultMaxRecordBytes,
+  defaultMaxTotalBytes,
   defaultBatchSize,
   type TranslateOptions,
   type TranslateResult,
@@ -26,3 +31,18 @@ export {
 export { resultJson, jsonlWriter, jsonWriter, csvWriter, outputFormats, type OutputFormat, type ResultWriter } from './output.js';
 export { checkLines } from './checkLines.js';
 export { TranslateTally } from './summary.js';
+export {
+  readRecords,
+  openRecordFile,
+  recordLimits,
+  recordProblemText,
+  isProblem as isRecordProblem,
+  type JsonRecord,
+  type RecordProblem,
+  type RecordItem,
+  type ReadRecordsOptions,
+  type OpenRecordFileOptions,
+} from './recordReader.js';
+export { byteSize, InputTooLargeError, type Chunk } from './lines.js';
+export { decodeUtf8, readTextFile, maxTextBytes, Utf8Error } from './text.js';
+export { parseKq, kqLines, kqQuery, type KqQuery } from './kqFormat.js';

@@ -12,11 +12,13 @@
  *
  * An element ends at its own closing bracket or quote (objects, arrays, strings), or, for a bare scalar (a number,
  * a literal, junk), at white space, `,`, `]` or the end of its line.
+ *
+ * It yields the elements' texts (jsonTexts.ts's {@link JsonText}), not records: `translate` makes input records of
+ * them (sources.ts), `kq run` and `.load` records to search (recordReader.ts).
  */
 import { inputError } from './inputErrors.js';
-import { recordFromJsonText } from './jsonRecords.js';
+import type { JsonText } from './jsonTexts.js';
 import type { Line } from './lines.js';
-import type { Direction, SourceRecord } from './records.js';
 
 const enum State {
   /** Before the top-level value. */
@@ -48,11 +50,21 @@ function isSpace(c: number): boolean {
   return c === SPACE || c === TAB || c === CR;
 }
 
+/** An element that cannot be read (too long, invalid UTF-8) as a JsonText error. */
+function tooLongText(line: number, element: number | undefined, maxRecordChars: number): JsonText {
+  return { line, ...(element !== undefined ? { element } : {}), error: inputError('RecordTooLong', [maxRecordChars]), problem: `longer than ${maxRecordChars} bytes, the limit`, structural: false };
+}
+
+function utf8Text(line: number, element: number | undefined, badLine: number): JsonText {
+  return { line, ...(element !== undefined ? { element } : {}), error: inputError('InvalidUtf8', [badLine]), problem: 'not valid UTF-8', structural: false };
+}
+
 /**
- * Reads the elements of a JSON array from `lines` as input records for `direction`, in order, in batches.
- * `maxRecordChars` bounds one element's text (UTF-16 code units). Never throws on any input.
+ * Reads the elements of a JSON array from `lines` as JSON texts, in order, in batches: each with the line it starts
+ * on and its number in the array (from 1; none for a single top-level object), or an error (see the module
+ * comment). `maxRecordChars` bounds one element's text (UTF-16 code units). Never throws on any input.
  */
-export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Direction, maxRecordChars: number): AsyncGenerator<SourceRecord[]> {
+export async function* readJsonArray(lines: AsyncIterable<Line[]>, maxRecordChars: number): AsyncGenerator<JsonText[]> {
   let state: State = State.Before;
   /** The top-level value is one object rather than an array. */
   let single = false;
@@ -68,13 +80,19 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
   /** The element is a bare scalar (a number, `true`, …, or junk): white space, `,` or `]` ends it. */
   let bare = false;
   /** The first problem of the current element's lines (invalid UTF-8, too long), reported instead of parsing it. */
-  let problem: SourceRecord | undefined;
+  let problem: JsonText | undefined;
   let lastLine = 0;
+  /** Elements begun so far (the current one's number, from 1). */
+  let elements = 0;
+  const number = (): number | undefined => (single ? undefined : elements);
 
-  const finishElement = (out: SourceRecord[]): void => {
+  const finishElement = (out: JsonText[]): void => {
     if (problem) out.push(problem);
-    else if (chars > maxRecordChars) out.push({ line: startLine, error: inputError('RecordTooLong', [maxRecordChars]) });
-    else out.push(recordFromJsonText(pieces.join(''), startLine, direction));
+    else if (chars > maxRecordChars) out.push(tooLongText(startLine, number(), maxRecordChars));
+    else {
+      const element = number();
+      out.push({ line: startLine, ...(element !== undefined ? { element } : {}), text: pieces.join('') });
+    }
     pieces = [];
     chars = 0;
     depth = 0;
@@ -90,34 +108,34 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
     else pieces = [];
   };
 
-  const malformed = (line: number, what: string): SourceRecord => ({ line, error: inputError('MalformedJsonArray', [what]) });
+  const malformed = (line: number, what: string): JsonText => ({ line, error: inputError('MalformedJsonArray', [what]), problem: what, structural: true });
 
   for await (const batch of lines) {
-    const out: SourceRecord[] = [];
+    const out: JsonText[] = [];
     for (const line of batch) {
       lastLine = line.number;
       if (state === State.Done) continue;
       if (line.problem === 'tooLong') {
         // The line's text is gone, so is the structure in it: it spoils the element it belongs to.
-        const error = inputError('RecordTooLong', [maxRecordChars]);
         if (state === State.Element) {
-          problem ??= { line: startLine, error };
+          problem ??= tooLongText(startLine, number(), maxRecordChars);
           continue;
         }
-        out.push({ line: line.number, error });
+        out.push(tooLongText(line.number, undefined, maxRecordChars));
         if (state === State.Before || state === State.After) state = State.Done;
         continue;
       }
       // Invalid UTF-8 spoils the element(s) on the line; the (lossy) text still shows the structure, which is ASCII.
-      const lineError = line.problem === 'utf8' ? inputError('InvalidUtf8', [line.number]) : undefined;
-      if (lineError && state === State.Element) problem ??= { line: startLine, error: lineError };
+      const badUtf8 = line.problem === 'utf8';
+      if (badUtf8 && state === State.Element) problem ??= utf8Text(startLine, number(), line.number);
       const text = line.text;
       let from = 0; // where the current element's piece of this line starts
       /** Starts an element at `text[i]`. */
       const begin = (i: number, c: number): State => {
         startLine = line.number;
         from = i;
-        if (lineError) problem = { line: startLine, error: lineError };
+        if (!single) elements++;
+        if (badUtf8) problem = utf8Text(startLine, number(), line.number);
         if (c === QUOTE) inString = true;
         else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth = 1;
         else bare = true;
@@ -190,7 +208,7 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
             state = begin(i, c);
           }
         } else if (state === State.After) {
-          out.push(malformed(line.number, `unexpected '${text[i]}' after the end of the ${single ? 'object' : 'array'}`));
+          out.push(malformed(line.number, `unexpected text after the ${single ? 'object' : 'array'} ('${text[i]}')`));
           state = State.Done;
         }
       }
@@ -206,8 +224,8 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
     }
     if (out.length > 0) yield out;
   }
-  const out: SourceRecord[] = [];
-  const unclosed = "the input ends before the closing ']'";
+  const out: JsonText[] = [];
+  const unclosed = "the array is not closed (expected ']')";
   if (state === State.Element) {
     finishElement(out);
     if (!single) out.push(malformed(lastLine, unclosed));

@@ -38,6 +38,31 @@ export interface ReadLinesOptions {
   readonly maxLineBytes?: number;
   /** Deliver a line that spans chunks in pieces, instead of whole. */
   readonly segments?: boolean;
+  /**
+   * The most bytes read from the whole input; past it, iterating throws an {@link InputTooLargeError} (so that an
+   * endless source, `/dev/zero` on stdin, stops). Default: no limit.
+   */
+  readonly maxTotalBytes?: number;
+}
+
+/** A count of bytes for messages: `1 GB`, `256 MB`, `12 KB`, `300 bytes` (binary units: 1 KB = 1,024 bytes). */
+export function byteSize(n: number): string {
+  if (n >= 1024 * 1024 * 1024) return `${Math.round((n / (1024 * 1024 * 1024)) * 10) / 10} GB`;
+  if (n >= 1024 * 1024) return `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
+  return `${n} bytes`;
+}
+
+/** Thrown while reading an input that goes on past its total byte limit (`maxTotalBytes`). */
+export class InputTooLargeError extends Error {
+  /** `limit`: the limit, in bytes; `what`: how the message names the input (`the input`, a file name). */
+  constructor(
+    readonly limit: number,
+    what = 'the input',
+  ) {
+    super(`${what} is longer than ${byteSize(limit)}, the limit for one input`);
+    this.name = 'InputTooLargeError';
+  }
 }
 
 /** The length of the longest prefix of `bytes` that does not end inside a (well-formed) UTF-8 sequence. */
@@ -63,12 +88,14 @@ function toBuffer(chunk: Chunk): Buffer {
 /**
  * Splits `chunks` into lines, yielding them in batches (one batch per input chunk that ends at least one line, or,
  * in `segments` mode, per chunk). Memory is at most one chunk plus one line (`maxLineBytes`), or two chunks in
- * `segments` mode. Throws only what iterating `chunks` throws (an I/O error), and a TypeError for a chunk that is
- * neither bytes nor text.
+ * `segments` mode. Throws what iterating `chunks` throws (an I/O error), an {@link InputTooLargeError} past
+ * `maxTotalBytes`, and a TypeError for a chunk that is neither bytes nor text.
  */
 export async function* readLines(chunks: AsyncIterable<Chunk> | Iterable<Chunk>, opts: ReadLinesOptions = {}): AsyncGenerator<Line[]> {
   const segments = opts.segments === true;
   const maxLineBytes = segments ? Infinity : (opts.maxLineBytes ?? Infinity);
+  const maxTotalBytes = opts.maxTotalBytes ?? Infinity;
+  let total = 0;
   let number = 0;
   /** Whether the current line has had a piece delivered already (`segments` mode): the BOM check is done then. */
   let begun = false;
@@ -143,6 +170,8 @@ export async function* readLines(chunks: AsyncIterable<Chunk> | Iterable<Chunk>,
   for await (const raw of chunks) {
     if (typeof raw !== 'string' && !(raw instanceof Uint8Array)) throw new TypeError('translate: a stream chunk must be a Uint8Array or a string');
     const chunk = toBuffer(raw);
+    total += chunk.length;
+    if (total > maxTotalBytes) throw new InputTooLargeError(maxTotalBytes);
     const out: Line[] = [];
     let start = 0;
     for (;;) {

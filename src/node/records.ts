@@ -86,6 +86,9 @@ export interface TranslateResult {
  * - `batchSize`: records per message to a worker, default 256;
  * - `maxRecordBytes`: the longest input record accepted, in bytes, default 16 MiB (a longer one is an error record,
  *   and memory stays bounded on a file without newlines);
+ * - `maxTotalBytes`: the most bytes read from a stream or `Uint8Array` in all, default 1 GiB (past it, iterating
+ *   throws an InputTooLargeError: an endless stream such as `/dev/zero` stops) — the same limits as `kq run --data`
+ *   and `.load` (recordReader.ts `recordLimits`);
  * - `fileName`: the name shown in code frames' `-->` lines, default `query` (text) or `criteria` (bodies);
  * - `onHeader`: called once with the names of the carried columns of a CSV input (its header without `query`,
  *   duplicates renamed `name#2`, …), before the first result.
@@ -99,12 +102,16 @@ export interface TranslateOptions extends CompileOptions {
   readonly jobs?: number;
   readonly batchSize?: number;
   readonly maxRecordBytes?: number;
+  readonly maxTotalBytes?: number;
   readonly fileName?: string;
   readonly onHeader?: (columns: readonly string[]) => void;
 }
 
 /** The default of {@link TranslateOptions.maxRecordBytes}: 16 MiB. */
 export const defaultMaxRecordBytes = 16 * 1024 * 1024;
+
+/** The default of {@link TranslateOptions.maxTotalBytes}: 1 GiB. */
+export const defaultMaxTotalBytes = 1024 * 1024 * 1024;
 
 /** The default of {@link TranslateOptions.batchSize}. */
 export const defaultBatchSize = 256;

@@ -9,8 +9,9 @@
 import { extname } from 'node:path';
 import { readCsv } from './csvSource.js';
 import { inputError } from './inputErrors.js';
-import { readJsonArray } from './jsonArraySource.js';
 import { recordFromJsonText, recordFromValue } from './jsonRecords.js';
+import { readJsonTexts, type JsonText } from './jsonTexts.js';
+import { kqQuery } from './kqFormat.js';
 import { maxRecordDepth, valueTooDeep } from './jsonDepth.js';
 import { readLines, type Chunk, type Line } from './lines.js';
 import type { Direction, InputFormat, SourceRecord } from './records.js';
@@ -51,6 +52,8 @@ export interface ReadSourceOptions {
   readonly direction: Direction;
   readonly format: InputFormat;
   readonly maxRecordBytes: number;
+  /** The most bytes read from a stream in all (an InputTooLargeError past it); default: no limit. */
+  readonly maxTotalBytes?: number;
   readonly onHeader?: (columns: readonly string[]) => void;
 }
 
@@ -69,17 +72,16 @@ export function readSource(source: TranslateSource, opts: ReadSourceOptions): As
     if (!formatsFor[opts.direction].includes(opts.format)) {
       throw new TypeError(`translate: the ${opts.format} input format cannot be read for to: '${opts.direction}' (use ${formatsFor[opts.direction].join(' or ')})`);
     }
-    // A JSON array's records are not lines (it may be one line): it is read in pieces, bounded per element instead.
-    const lines = readLines(chunks, opts.format === 'json' ? { segments: true } : { maxLineBytes: opts.maxRecordBytes });
+    const total = opts.maxTotalBytes !== undefined ? { maxTotalBytes: opts.maxTotalBytes } : {};
     switch (opts.format) {
       case 'text':
-        return readTextLines(lines, opts.maxRecordBytes);
+        return readTextLines(readLines(chunks, { maxLineBytes: opts.maxRecordBytes, ...total }), opts.maxRecordBytes);
       case 'jsonl':
-        return readJsonLines(lines, opts.direction, opts.maxRecordBytes);
       case 'json':
-        return readJsonArray(lines, opts.direction, opts.maxRecordBytes);
+        // The same reader as `kq run --data` and `.load` (jsonTexts.ts): a JSON array is streamed element by element.
+        return jsonRecords(readJsonTexts(chunks, { format: opts.format, maxRecordBytes: opts.maxRecordBytes, ...total }), opts.direction);
       case 'csv':
-        return readCsv(lines, opts.maxRecordBytes, opts.onHeader);
+        return readCsv(readLines(chunks, { maxLineBytes: opts.maxRecordBytes, ...total }), opts.maxRecordBytes, opts.onHeader);
     }
   }
   if (source !== null && typeof source === 'object' && typeof (source as Iterable<unknown>)[Symbol.iterator] === 'function') {
@@ -96,16 +98,10 @@ function unreadable(line: Line, maxRecordBytes: number): SourceRecord {
   };
 }
 
-function withoutCR(text: string): string {
-  return text.charCodeAt(text.length - 1) === 0x0d ? text.slice(0, -1) : text;
-}
-
-/** Blank lines: nothing but white space. */
-function isBlank(text: string): boolean {
-  return text.trim() === '';
-}
-
-/** `text`: one query per line, as written (without the line ending); blank and `#` comment lines are skipped. */
+/**
+ * `text`: the `.kq` format, one query per line as written (without the line ending), blank and `#` comment lines
+ * skipped — read line by line with kqFormat.ts's `kqQuery`, the one definition of the format.
+ */
 async function* readTextLines(lines: AsyncIterable<Line[]>, maxRecordBytes: number): AsyncGenerator<SourceRecord[]> {
   for await (const batch of lines) {
     const out: SourceRecord[] = [];
@@ -114,28 +110,17 @@ async function* readTextLines(lines: AsyncIterable<Line[]>, maxRecordBytes: numb
         out.push(unreadable(line, maxRecordBytes));
         continue;
       }
-      const text = withoutCR(line.text);
-      if (isBlank(text) || text.trimStart().startsWith('#')) continue;
-      out.push({ line: line.number, input: { kind: 'text', text } });
+      const text = kqQuery(line.text);
+      if (text !== undefined) out.push({ line: line.number, input: { kind: 'text', text } });
     }
     if (out.length > 0) yield out;
   }
 }
 
-/** `jsonl`: one JSON value per line (see jsonRecords.ts); blank lines are skipped. */
-async function* readJsonLines(lines: AsyncIterable<Line[]>, direction: Direction, maxRecordBytes: number): AsyncGenerator<SourceRecord[]> {
-  for await (const batch of lines) {
-    const out: SourceRecord[] = [];
-    for (const line of batch) {
-      if (line.problem) {
-        out.push(unreadable(line, maxRecordBytes));
-        continue;
-      }
-      const text = line.text;
-      if (isBlank(text)) continue;
-      out.push(recordFromJsonText(text, line.number, direction));
-    }
-    if (out.length > 0) yield out;
+/** `jsonl` and `json`: each JSON text as an input record (see jsonRecords.ts), or its error as an error record. */
+async function* jsonRecords(texts: AsyncIterable<JsonText[]>, direction: Direction): AsyncGenerator<SourceRecord[]> {
+  for await (const batch of texts) {
+    yield batch.map((t): SourceRecord => (t.error === undefined ? recordFromJsonText(t.text, t.line, direction) : { line: t.line, error: t.error }));
   }
 }
 

@@ -8,7 +8,7 @@ import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
 import { convert, type ConvertOptions, type Outcome } from './convert.js';
 import { ordered, TranslatePool } from './pool.js';
-import { defaultBatchSize, defaultMaxRecordBytes, inputFormats, type SourceRecord, type TranslateOptions, type TranslateResult } from './records.js';
+import { defaultBatchSize, defaultMaxRecordBytes, defaultMaxTotalBytes, inputFormats, type SourceRecord, type TranslateOptions, type TranslateResult } from './records.js';
 import { readSource, type TranslateSource } from './sources.js';
 
 /** Batches of exactly `size` records (the last one may be smaller), whatever batches the source gave. */
@@ -111,7 +111,7 @@ function toResult(record: SourceRecord, outcome: Outcome | undefined): Translate
  * `source` is a Node readable stream (a file, stdin) or any async iterable of byte chunks, read in
  * `opts.inputFormat` (text, jsonl, json, csv — see sources.ts); or an array of records: query strings or
  * `{query, …}` objects (to criteria), criteria bodies or `{data: body, …}` objects (to text). `opts` are the
- * compile options plus the translation's own (`to`, `jobs`, `batchSize`, `maxRecordBytes`, `fileName`,
+ * compile options plus the translation's own (`to`, `jobs`, `batchSize`, `maxRecordBytes`, `maxTotalBytes`, `fileName`,
  * `onHeader`; see {@link TranslateOptions}).
  *
  * An input record that cannot be read (invalid JSON or UTF-8, no `query`, a non-string query, a malformed CSV
@@ -134,6 +134,7 @@ export function translate(source: TranslateSource, opts: TranslateOptions = {}):
   const jobs = count(opts.jobs, 'jobs', 1);
   const batchSize = count(opts.batchSize, 'batchSize', defaultBatchSize);
   const maxRecordBytes = count(opts.maxRecordBytes, 'maxRecordBytes', defaultMaxRecordBytes);
+  const maxTotalBytes = opts.maxTotalBytes === Infinity ? Infinity : count(opts.maxTotalBytes, 'maxTotalBytes', defaultMaxTotalBytes);
   const convertOptions: ConvertOptions = {
     compile: compileOptionsOf(opts),
     ...(opts.fileName !== undefined ? { fileName: opts.fileName } : {}),
@@ -142,6 +143,7 @@ export function translate(source: TranslateSource, opts: TranslateOptions = {}):
     direction,
     format: opts.inputFormat ?? (direction === 'criteria' ? 'text' : 'jsonl'),
     maxRecordBytes,
+    maxTotalBytes,
     ...(opts.onHeader ? { onHeader: opts.onHeader } : {}),
   });
   return run(rebatch(records, batchSize), jobs, convertOptions);

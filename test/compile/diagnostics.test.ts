@@ -144,6 +144,9 @@ const table: readonly Row[] = [
     span: [0, 0],
     opts: { customAttributes: [{ name: 'customer_custom_tierStr', type: 'number' as never }] },
   },
+  // the empty query: valid, but it matches everything (a warning; the CLI refuses it without --allow-empty)
+  { code: 'KQ2030', query: '', span: [0, 0], message: 'The query is empty: it matches every record of the context (customer).' },
+  { code: 'KQ2030', query: '  \t', span: [0, 3] },
 
   // --- 3xxx: what the criteria format cannot hold ---
   { code: 'KQ3001', query: '(a OR b) AND (c OR d)', span: [13, 21] },

@@ -34,8 +34,8 @@ test('terminalSafe: bidi overrides and escapes become \\u escapes', () => {
 /** A session whose `.load` reads `content`, whatever the path. */
 const withRecords = (content: string) =>
   new ReplSession({}, {
-    async *lines() {
-      yield* content.split('\n');
+    async *read() {
+      yield content;
     },
   });
 

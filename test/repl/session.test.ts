@@ -17,16 +17,16 @@ const records = [
   { _type: 'customer', customer_name: 'Bob' },
 ];
 
-/** A session whose `.load` reads `files` (path → content) line by line, within `limits`. */
+/** A session whose `.load` reads `files` (path → content), within `limits`. */
 function session(files: Record<string, string> = {}, limits: SessionLimits = {}) {
   return new ReplSession(
     { now },
     {
-      async *lines(path, maxBytes) {
+      async *read(path, maxBytes) {
         if (!Object.hasOwn(files, path)) throw new Error(`ENOENT: no such file '${path}'`);
         const content = files[path]!;
         if (Buffer.byteLength(content) > maxBytes) throw new Error(`over the ${maxBytes} bytes that .load reads`);
-        yield* content.split(/\r?\n/);
+        yield content;
       },
     },
     limits,

@@ -1,6 +1,8 @@
 /**
  * `kq complete [--at N] [query|-]`: what can be typed at offset N of the query (a thin wrapper over `complete`), one
  * item per line as `text<TAB>kind<TAB>detail` (text is what replaces the span), or `--json` for `{from, to, items}`.
+ * Stdin (`-`) is one text, strictly UTF-8, that `--at` points into — not a `.kq` file of queries: an editor sends the
+ * query being typed, which may span lines.
  */
 import { complete } from '../../index.js';
 import { type Command, UsageError, compileFlags, compileOptions, readTextArgument, stringFlag } from '../common.js';
@@ -12,7 +14,7 @@ export const completeCommand: Command = {
   options: { ...compileFlags, at: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } },
   async run(_name, rest, values, io) {
     const opts = compileOptions(values);
-    const text = await readTextArgument(rest, io);
+    const text = await readTextArgument(rest, io, 'query', 'complete');
     const at = stringFlag(values, 'at');
     const limit = stringFlag(values, 'limit');
     if (at !== undefined && !/^\d+$/.test(at)) throw new UsageError(`--at: expected an offset (a whole number), got '${at}'`);

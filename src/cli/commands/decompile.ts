@@ -1,9 +1,10 @@
 /**
  * `kq decompile`: Kustomer criteria JSON → query text. Input (argument, stdin or --file) is one JSON body, a JSON
- * array of bodies, or JSONL (one body per line). Output is one line of text per body, in order.
+ * array of bodies, or JSONL (one body per line). Output is one line of text per body, in order. Input is UTF-8,
+ * read strictly (node/text.ts): invalid bytes are a usage error naming the byte offset and line.
  */
-import { readFileSync } from 'node:fs';
 import { decompile } from '../../index.js';
+import { readTextFile, Utf8Error } from '../../node/index.js';
 import { renderDiagnostics } from '../../render/index.js';
 import { type Command, UsageError, compileFlags, compileOptions, readTextArgument } from '../common.js';
 
@@ -60,12 +61,12 @@ export const decompileCommand: Command = {
       if (rest.length) throw new UsageError('give either criteria JSON or --file, not both');
       name = values.file;
       try {
-        text = readFileSync(values.file, 'utf8');
+        text = readTextFile(values.file); // strict UTF-8: invalid bytes are an error naming the line, not U+FFFD
       } catch (e) {
-        throw new UsageError(`cannot read ${values.file}: ${(e as Error).message}`);
+        throw new UsageError(e instanceof Utf8Error ? e.message : `cannot read ${values.file}: ${(e as Error).message}`);
       }
     } else {
-      text = await readTextArgument(rest, io, 'criteria JSON');
+      text = await readTextArgument(rest, io, 'criteria JSON', 'decompile');
     }
     let failed = 0;
     for (const entry of bodies(text, name)) {

@@ -3,6 +3,23 @@ import { createColors } from 'picocolors';
 import { allowedOperators, naturalMatch, createCatalog, isSortable, listFields, sortableFields, sortOnlyFields } from '../../index.js';
 import { type Command, UsageError, compileFlags, compileOptions } from '../common.js';
 
+/**
+ * The footer under the list: the count, and what `:` means on each kind listed, whole (never cut):
+ * `3 fields. ':' means equals on enum, keyword; contains (whole words) on text.` — kinds grouped by their meaning
+ * (naturalMatch), in the order they first appear.
+ */
+export function fieldsFooter(fields: readonly { readonly kind: Parameters<typeof naturalMatch>[0] }[]): string {
+  if (fields.length === 0) return 'No field matches the pattern.';
+  const kindsByMeaning = new Map<string, Set<string>>();
+  for (const f of fields) {
+    const meaning = naturalMatch(f.kind);
+    if (!kindsByMeaning.has(meaning)) kindsByMeaning.set(meaning, new Set());
+    kindsByMeaning.get(meaning)!.add(f.kind);
+  }
+  const meanings = [...kindsByMeaning].map(([meaning, kinds]) => `${meaning} on ${[...kinds].join(', ')}`);
+  return `${fields.length} field${fields.length === 1 ? '' : 's'}. ':' means ${meanings.join('; ')}.`;
+}
+
 /** `kq fields`. */
 export const fieldsCommand: Command = {
   names: ['fields'],
@@ -33,7 +50,7 @@ export const fieldsCommand: Command = {
       const extra = f.enum ? `one of ${f.enum.join(', ')}` : f.collection ? `${f.collection.replace(/s$/, '')} id (24 hex)` : '';
       return `${f.name.padEnd(width)}  ${c.cyan(f.kind.padEnd(18))} ${f.schemaType ?? ''}${extra ? `  ${c.dim(extra)}` : ''}`;
     });
-    io.stdout(`${lines.join('\n')}\n${c.dim(`${fields.length} field(s). ':' means ${[...new Set(fields.map((f) => `${naturalMatch(f.kind)} on ${f.kind}`))].slice(0, 3).join('; ')}…`)}\n`);
+    io.stdout(`${lines.map((l) => `${l}\n`).join('')}${c.dim(fieldsFooter(fields))}\n`);
     return fields.length ? 0 : 1;
   },
 };

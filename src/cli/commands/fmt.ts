@@ -1,16 +1,15 @@
 /**
- * `kq fmt`: canonical query text. Input is one query per line (stdin, a file, or the argument); blank lines and
- * `#` comment lines are kept as they are, so a file of saved queries can be rewritten in place of itself.
+ * `kq fmt`: canonical query text. Input is a `.kq` text (stdin, or `--file`: one query per line, node/kqFormat.ts),
+ * or one query given as the argument; in a `.kq` text, blank lines and `#` comment lines are kept as they are, so a
+ * file of saved queries can be rewritten in place of itself. Input must be UTF-8 (invalid bytes are an error, exit
+ * 2, never written back as U+FFFD).
  */
-import { readFileSync } from 'node:fs';
 import { renderDiagnostics } from '../../render/index.js';
 import { format } from '../../index.js';
-import { type CliIO, type Command, UsageError, readTextArgument } from '../common.js';
+import { kqLines } from '../../node/index.js';
+import { type CliIO, type Command, type KqSource, readQueries } from '../common.js';
 
-interface Source {
-  readonly name: string;
-  readonly content: string;
-}
+type Source = Pick<KqSource, 'name' | 'content'>;
 
 /**
  * Formats every query line of `source` and prints the result (or, with `check`, the lines that are not canonical).
@@ -22,18 +21,12 @@ function formatLines(source: Source, check: boolean, io: CliIO): { changed: numb
   source = { ...source, content };
   if (content === '') return { changed: 0, failed: 0 };
   const eol = content.includes('\r\n') ? '\r\n' : '\n';
-  const lines = content.split(/\r?\n/);
-  // A final line ending ends the last line; it does not start an empty one.
-  if (lines[lines.length - 1] === '') lines.pop();
   let changed = 0;
   let failed = 0;
-  let lineStart = 0;
   const out: string[] = [];
-  lines.forEach((line, i) => {
-    const start = lineStart;
-    lineStart += line.length + (source.content[lineStart + line.length] === '\r' ? 2 : 1);
-    const trimmed = line.trim();
-    if (!trimmed || trimmed.startsWith('#')) {
+  // The `.kq` format's own reading of the lines (a final line ending does not start an empty line).
+  kqLines(content).forEach(({ raw: line, start, query }, i) => {
+    if (query === undefined) {
       out.push(line);
       return;
     }
@@ -79,27 +72,13 @@ export const fmtCommand: Command = {
   options: { check: { type: 'boolean' }, file: { type: 'string', multiple: true } },
   async run(_name, rest, values, io) {
     const check = values.check === true;
-    const sources: Source[] = [];
-    if (Array.isArray(values.file)) {
-      if (rest.length) throw new UsageError('give either a query or --file, not both');
-      for (const path of values.file.map(String)) {
-        try {
-          sources.push({ name: path, content: readFileSync(path, 'utf8') });
-        } catch (e) {
-          throw new UsageError(`cannot read ${path}: ${(e as Error).message}`);
-        }
-      }
-    } else if (rest.length === 0 || rest[0] === '-') {
-      if (rest.length > 1) throw new UsageError(`expected one query, got ${rest.length} arguments (quote the query)`);
-      if (io.stdinIsTTY && rest.length === 0) throw new UsageError('no query given (pass it as an argument, or on stdin)');
-      // Read whole, not through readTextArgument: its dropped final newline would lose a trailing blank line.
-      sources.push({ name: 'stdin', content: await io.readStdin() });
-    } else {
-      const text = await readTextArgument(rest, io);
-      const r = formatArgument(text, check, io);
+    const input = await readQueries(rest, values, io, 'fmt');
+    if (input.kind === 'argument') {
+      const r = formatArgument(input.text, check, io);
       if (check && r.changed + r.failed > 0) io.stderr(`kq fmt: ${r.changed} query not canonical, ${r.failed} with errors\n`);
       return r.failed > 0 || (check && r.changed > 0) ? 1 : 0;
     }
+    const sources: readonly Source[] = input.sources;
     let changed = 0;
     let failed = 0;
     for (const s of sources) {

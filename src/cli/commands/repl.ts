@@ -2,7 +2,7 @@
  * `kq repl`: an interactive session for trying queries (src/cli/repl/): on a terminal, a readline prompt with TAB
  * completion, history and coloured results; with piped input, one JSON result per line.
  */
-import { fileLines } from '../repl/fileLines.js';
+import { openRecordFile } from '../../node/index.js';
 import { historyPath } from '../repl/history.js';
 import { runPiped } from '../repl/piped.js';
 import { ReplSession } from '../repl/session.js';
@@ -18,7 +18,7 @@ export const replCommand: Command = {
   options: { ...compileFlags, history: { type: 'string' } },
   async run(_name, rest, values, io) {
     if (rest.length) throw new UsageError('kq repl takes no query argument: type queries at the prompt, or pipe them in');
-    const session = new ReplSession(compileOptions(values), { lines: fileLines });
+    const session = new ReplSession(compileOptions(values), { read: (path, maxBytes) => openRecordFile(path, { regularOnly: true, maxTotalBytes: maxBytes }) });
     const input = io.stdin ?? process.stdin;
     if (!io.stdinIsTTY) return runPiped(session, input, io.stdout);
     // Colour and readline's terminal mode follow the output (the REPL writes everything to stdout): with

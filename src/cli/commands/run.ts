@@ -10,154 +10,57 @@
  * (pageSize ≤ 500, pages 1–100), and a note on stderr gives the response's `meta`; `--count` counts every match and
  * takes neither (a usage error).
  *
- * Matches are printed exactly as written in the file (their NDJSON line, or their array element's text), not
- * re-serialised: `JSON.stringify(JSON.parse(x))` would turn `12345678901234567890` into `12345678901234567000`,
- * `1e400` into `null` and `-0` into `0`. The query is compiled before the records are read, so its errors are shown
- * (exit 1) even when the records are bad; bad records (not UTF-8 — for files; stdin arrives decoded —, not JSON,
- * not objects) are a usage error naming the line (exit 2).
+ * Records are streamed (node/recordReader.ts, the reader `.load` and `translate` use): a JSON array is read element
+ * by element, so time is linear in the input and memory holds one record plus the matches (`--count` keeps none).
+ * Limits: one record at most 16 MiB, the input at most 1 GiB (`recordLimits`); `--data` names a regular file or a
+ * pipe (a folder or a device such as `/dev/zero` is refused). Matches are printed exactly as written in the file
+ * (their NDJSON line, or their array element's text), not re-serialised: `JSON.stringify(JSON.parse(x))` would turn
+ * `12345678901234567890` into `12345678901234567000`, `1e400` into `null` and `-0` into `0`. The query is compiled
+ * before the records are read, so its errors are shown (exit 1) even when the records are bad; bad records (not
+ * UTF-8, not JSON, not objects, too long) and an input over the limit are a usage error naming the line (exit 2).
+ * The query argument `-` reads the query from stdin (the `.kq` format, which must then hold exactly one query).
  */
-import { readFileSync } from 'node:fs';
 import { compile } from '../../index.js';
-import { prepareCriteria, checkPage, pageOf, isRecord } from '../../evaluate/index.js';
+import { prepareCriteria, checkPage, pageOf } from '../../evaluate/index.js';
+import { InputTooLargeError, isRecordProblem, openRecordFile, readRecords, recordProblemText, type RecordItem } from '../../node/index.js';
 import {
   type CliIO,
   type Command,
   type FlagValues,
   UsageError,
   compileFlags,
-  compileFlagsHelp,
   compileOptions,
   printDiagnostics,
-  readTextArgument,
+  readOneQuery,
+  refuseEmpty,
   stringFlag,
 } from '../common.js';
 
-/** One record of a records file, with its source text (printed unchanged when it matches). */
-export interface SourceRecord {
-  readonly record: object;
-  /** The record's JSON exactly as in the file: its NDJSON line (white space around it trimmed) or array element. */
-  readonly source: string;
-}
-
-/** The 1-based line of UTF-16 offset `offset` in `text`. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+/**
+ * The records of `--data` as batches of items (records and problems): a file (regular or a pipe), or stdin — its
+ * stream when the CLI has one, else `readStdin`'s bytes (or text, in tests).
+ */
+function recordItems(data: string, io: CliIO): AsyncIterable<RecordItem[]> {
+  if (data !== '-') return readRecords(openRecordFile(data));
+  if (io.stdin) return readRecords(io.stdin as AsyncIterable<Uint8Array>);
+  return readRecords(
+    (async function* () {
+      yield await io.readStdin();
+    })(),
+  );
 }
 
 /**
- * The elements of the JSON array `body` (whose first non-blank character is `[`), each with its source text, in
- * one linear scan that finds where each top-level element starts and ends; each element is then parsed alone, so an
- * error names its element (numbered from 1) and the line it starts on. Throws a UsageError for an element that is
- * not valid JSON or not an object, an array that is not closed, and text after it.
+ * The page note: `page 2 of 4 (33 matching records, 10 per page)`; a page past the last one says so rather than
+ * `page 100 of 1`: `page 100 is past the last page, 1 (33 matching records, 100 per page): no records`.
  */
-function parseArray(body: string, name: string): SourceRecord[] {
-  const out: SourceRecord[] = [];
-  const n = body.length;
-  let i = body.indexOf('[') + 1;
-  const skipBlank = (): void => {
-    while (i < n && (body[i] === ' ' || body[i] === '\n' || body[i] === '\r' || body[i] === '\t')) i++;
-  };
-  skipBlank();
-  if (body[i] === ']') i++;
-  else {
-    for (let element = 1; ; element++) {
-      skipBlank();
-      const start = i;
-      let depth = 0;
-      scan: for (; i < n; i++) {
-        switch (body.charCodeAt(i)) {
-          case 0x22: // a string: skip to its closing quote
-            for (i++; i < n && body[i] !== '"'; i++) if (body[i] === '\\') i++;
-            break;
-          case 0x5b: // [
-          case 0x7b: // {
-            depth++;
-            break;
-          case 0x5d: // ]
-          case 0x7d: // }
-            if (depth === 0) break scan;
-            depth--;
-            break;
-          case 0x2c: // ,
-            if (depth === 0) break scan;
-            break;
-        }
-      }
-      const where = `${name}:${lineAt(body, start)}: element ${element} (from 1) of the array`;
-      const source = body.slice(start, i).trimEnd();
-      let json: unknown;
-      try {
-        if (source === '') throw new Error('expected a value');
-        json = JSON.parse(source);
-      } catch (e) {
-        throw new UsageError(`${where} is not valid JSON: ${(e as Error).message}`);
-      }
-      if (!isRecord(json)) throw new UsageError(`${where} is not a JSON object (a record)`);
-      out.push({ record: json, source });
-      if (i >= n) throw new UsageError(`${name}:${lineAt(body, n)}: the array is not closed (expected ']')`);
-      if (body[i++] !== ',') {
-        if (body[i - 1] !== ']') throw new UsageError(`${name}:${lineAt(body, i - 1)}: unexpected '${body[i - 1]}' in the array`);
-        break;
-      }
-    }
+export function pageNote(meta: { page: number; pageSize: number; total: number; totalPages: number }): string {
+  const counts = `${meta.total} matching record${meta.total === 1 ? '' : 's'}, ${meta.pageSize} per page`;
+  if (meta.page > meta.totalPages) {
+    const last = meta.totalPages === 0 ? 'there are no pages' : `past the last page, ${meta.totalPages}`;
+    return meta.totalPages === 0 ? `page ${meta.page}: ${last} (${counts}): no records` : `page ${meta.page} is ${last} (${counts}): no records`;
   }
-  skipBlank();
-  if (i < n) throw new UsageError(`${name}:${lineAt(body, i)}: unexpected text after the array`);
-  return out;
-}
-
-/**
- * Parses a records file: a JSON array of objects when its first non-blank character is `[`, else NDJSON (one
- * object a line, blank lines skipped). Each record keeps its source text, so that `kq run` prints matches exactly
- * as they were written (big integers, `1e400`, `-0` and key order unchanged — `JSON.stringify(JSON.parse(x))` would
- * change them). Throws a UsageError naming the file and line of the first value that is not valid JSON or not an
- * object (for an array, also the element, numbered from 1).
- */
-export function parseRecords(text: string, name: string): SourceRecord[] {
-  const body = text.replace(/^\uFEFF/, '');
-  if (body.trimStart().startsWith('[')) return parseArray(body, name);
-  const records: SourceRecord[] = [];
-  const lines = body.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch (e) {
-      throw new UsageError(`${name}:${i + 1}: not valid JSON: ${(e as Error).message}`);
-    }
-    if (!isRecord(json)) throw new UsageError(`${name}:${i + 1}: a record must be a JSON object`);
-    records.push({ record: json, source: line });
-  }
-  return records;
-}
-
-/**
- * Decodes a records file as UTF-8, strictly: a byte sequence that is not UTF-8 is an error naming its line (never
- * silently U+FFFD). A leading BOM is dropped. Throws a UsageError.
- */
-export function decodeRecords(bytes: Uint8Array, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Find the line: a newline byte is never inside a UTF-8 sequence, so each line can be checked alone.
-    const strict = new TextDecoder('utf-8', { fatal: true });
-    let line = 1;
-    for (let start = 0; start <= bytes.length; line++) {
-      let end = bytes.indexOf(0x0a, start);
-      if (end === -1) end = bytes.length;
-      try {
-        strict.decode(bytes.subarray(start, end));
-      } catch {
-        break;
-      }
-      start = end + 1;
-    }
-    throw new UsageError(`${name}:${line}: not valid UTF-8 (records files are UTF-8 text)`);
-  }
+  return `page ${meta.page} of ${meta.totalPages} (${counts})`;
 }
 
 /** A whole-number flag (`--page 3`), or undefined when absent. */
@@ -202,9 +105,9 @@ export const runCommand: Command = {
     if (paged && !paged.ok) throw new UsageError(paged.problems.map((p) => `--${p.parameter === 'pageSize' ? 'page-size' : 'page'}: ${p.message}`).join('; '));
 
     // The query first: its errors are shown (exit 1) whatever the records are.
-    const text = await readTextArgument(rest, io);
+    const { text, place } = await readOneQuery(rest, values, io, 'run');
     const result = compile(text, opts);
-    printDiagnostics(text, result.diagnostics, io);
+    printDiagnostics(text, refuseEmpty(result.diagnostics, values, 'run'), io, values, place);
     if (!result.criteria) return 1;
     const prepared = prepareCriteria(result.criteria, { customAttributes: opts.customAttributes });
     if (!prepared.ok) {
@@ -213,33 +116,38 @@ export const runCommand: Command = {
       return 1;
     }
 
+    // One pass over the records, in bounded memory: only the matches are kept (none for --count), each with its
+    // source text; the first record that cannot be read stops the run (exit 2), naming its line.
     const source = data === '-' ? 'stdin' : data;
-    let raw: string;
-    if (data === '-') {
-      // stdin arrives already decoded (CliIO.readStdin): invalid UTF-8 there is U+FFFD, not detected.
-      raw = await io.readStdin();
-    } else {
-      let bytes: Uint8Array;
-      try {
-        bytes = readFileSync(data);
-      } catch (e) {
-        throw new UsageError(`cannot read records from ${data}: ${(e as Error).message}`);
-      }
-      raw = decodeRecords(bytes, source);
-    }
-    const parsed = parseRecords(raw, source);
     const sources = new Map<object, string>();
-    for (const r of parsed) sources.set(r.record, r.source);
-
-    const matches = prepared.prepared.select(parsed.map((r) => r.record));
+    const matched: object[] = [];
+    let count = 0;
+    try {
+      for await (const batch of recordItems(data, io)) {
+        for (const item of batch) {
+          if (isRecordProblem(item)) throw new UsageError(recordProblemText(item, source));
+          if (!prepared.prepared.matches(item.record)) continue;
+          count++;
+          if (values.count === true) continue;
+          matched.push(item.record);
+          sources.set(item.record, item.source);
+        }
+      }
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      if (e instanceof InputTooLargeError) throw new UsageError(`${source}: ${e.message}`);
+      throw new UsageError(`cannot read records from ${source}: ${(e as Error).message}`);
+    }
+    // The matches in the query's sort order (select keeps every match, sorted).
+    const matches = values.count === true ? [] : prepared.prepared.select(matched);
     if (values.count === true) {
-      io.stdout(`${matches.length}\n`);
+      io.stdout(`${count}\n`);
       return 0;
     }
     if (paged) {
       const { data: rows, meta } = pageOf(matches, paged.page, paged.pageSize);
       writeNdjson(rows, sources, io);
-      io.stderr(`note: page ${meta.page} of ${meta.totalPages} (${meta.total} matching records, ${meta.pageSize} per page)\n`);
+      io.stderr(`note: ${pageNote(meta)}\n`);
       return 0;
     }
     writeNdjson(matches, sources, io);

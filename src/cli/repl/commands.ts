@@ -4,7 +4,7 @@
  * Each takes the rest of the line as its argument and returns a {@link ReplResult}; none throws on bad input.
  */
 import { contextSuggestions, createCatalog, isValidContext, listFields, resolveClock, resolveTimeZone, decompile, describe, fieldDetail, explainQuery, instantInWords, format } from '../../index.js';
-import { byteSize, maxLoadBytes, maxLoadRecords, readRecords } from './records.js';
+import { byteSize, loadRecords, maxLoadBytes, maxLoadRecords } from './records.js';
 import type { ReplResult, ReplSession } from './session.js';
 
 /** A dot-command: its name, argument synopsis, one line of help, and what it does. */
@@ -166,7 +166,7 @@ export const replCommands: readonly ReplCommand[] = [
   {
     name: '.load',
     args: '<records.ndjson>|none',
-    help: `load records (one JSON object per line, a regular file of at most ${byteSize(maxLoadBytes)}); then each query also shows how many of them match`,
+    help: `load records (NDJSON: one JSON object per line, or a JSON array; a regular file of at most ${byteSize(maxLoadBytes)}); then each query also shows how many of them match`,
     async run(session, arg) {
       if (arg === '') {
         return session.records
@@ -178,14 +178,15 @@ export const replCommands: readonly ReplCommand[] = [
         session.recordsSource = '';
         return ok('.load', 'no records loaded', { loaded: 0 });
       }
-      // Streamed line by line, within the size and record limits: the file is never read whole.
-      let lines: AsyncIterable<string>;
+      // Streamed record by record, within the size and record limits: the file is never read whole.
+      let chunks: AsyncIterable<Uint8Array | string>;
+      const maxBytes = session.limits.maxLoadBytes ?? maxLoadBytes;
       try {
-        lines = session.host.lines(arg, session.limits.maxLoadBytes ?? maxLoadBytes);
+        chunks = session.host.read(arg, maxBytes);
       } catch (e) {
         return fail('.load', `cannot read ${arg}: ${e instanceof Error ? e.message : String(e)}`);
       }
-      const parsed = await readRecords(lines, session.limits.maxLoadRecords ?? maxLoadRecords);
+      const parsed = await loadRecords(chunks, session.limits.maxLoadRecords ?? maxLoadRecords, maxBytes);
       if (!parsed.ok) return fail('.load', `cannot load ${arg}: ${parsed.message}`);
       session.records = parsed.records;
       session.recordsSource = arg;

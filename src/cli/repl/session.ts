@@ -54,12 +54,13 @@ export interface SessionSettings {
 }
 
 /**
- * What a session reads from outside: the lines of a file for `.load` (tests pass their own). `lines(path, maxBytes)`
- * yields the lines of the file without their line breaks, and throws (while iterated) an Error saying why it cannot:
- * the file is missing, not a regular file, or over `maxBytes` bytes. The real one is fileLines.ts.
+ * What a session reads from outside: the bytes of a file for `.load` (tests pass their own). `read(path, maxBytes)`
+ * yields the file's content in chunks (bytes, or text), and throws (while iterated) an Error saying why it cannot:
+ * the file is missing, not a regular file, or over `maxBytes` bytes. The real one is `openRecordFile` with
+ * `regularOnly` (node/recordReader.ts).
  */
 export interface SessionHost {
-  lines(path: string, maxBytes: number): AsyncIterable<string>;
+  read(path: string, maxBytes: number): AsyncIterable<Uint8Array | string>;
 }
 
 /** Limits of a session: the most bytes `.load` reads and records it keeps (defaults: records.ts). */
