@@ -26,3 +26,4 @@ export {
 export { resultJson, jsonlWriter, jsonWriter, csvWriter, outputFormats, type OutputFormat, type ResultWriter } from './output.js';
 export { checkLines } from './checkLines.js';
 export { TranslateTally } from './summary.js';
+export * from '../serve/index.js'; // the local search server (`kq serve`, `startServer`): src/serve/

@@ -9,6 +9,7 @@ import { fmtCommand } from './fmt.js';
 import { replCommand } from './repl.js';
 import { runCommand } from './run.js';
 import { searchCommand } from './search.js';
+import { serveCommand } from './serve.js';
 import { translateCommand } from './translate.js';
 
-export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, searchCommand, explainCommand, completeCommand, replCommand];
+export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, searchCommand, explainCommand, completeCommand, replCommand, serveCommand];
