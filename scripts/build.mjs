@@ -2,19 +2,19 @@
 /**
  * Builds the package into dist/ (run by `npm run build`, and by `npm ci` / `npm install` through `prepare`).
  *
- * The package has four public entries, one per seam (src/<seam>/index.ts): `.` (src/index.ts, the isomorphic core),
- * `./evaluate`, `./render` and `./node` (Node only). The builds, in parallel (esbuild; source maps with the sources
- * inlined, so a user's stack trace names src/… files):
+ * The package has five public entries, one per seam (src/<seam>/index.ts): `.` (src/index.ts, the isomorphic core),
+ * `./evaluate`, `./render`, `./client` (the fetch-based Kustomer API client) and `./node` (Node only). The builds,
+ * in parallel (esbuild; source maps with the sources inlined, so a user's stack trace names src/… files):
  *
- * - dist/esm/{index,evaluate,render}.js  for bundlers and browsers (the `default` export condition): ES2022, platform
+ * - dist/esm/{index,evaluate,render,client}.js  for bundlers and browsers (the `default` export condition): ES2022, platform
  *   neutral, every dependency left as an import so a host app shares its own copies and tree-shakes them; shared code
  *   in chunks (`splitting`), so the entries share one core (one set of caches, one `QueryError` class).
- * - dist/{index,evaluate,render,node}.js  for Node's `import` (the `node` condition): chevrotain is bundled in —
+ * - dist/{index,evaluate,render,client,node}.js  for Node's `import` (the `node` condition): chevrotain is bundled in —
  *   imported unbundled, its ESM build opens ~640 lodash-es files, which made the cold start several times the budget
  *   (see bench/coldstart.ts) — and every other dependency stays an import; chunks shared as above.
  * - dist/kustomer-query.cjs  for `require()`: all four seams in one CommonJS bundle (esbuild cannot split CJS, and
  *   one bundle keeps one core), chevrotain bundled (ESM-only; Node 20 before 20.19 cannot `require()` an ES module),
- *   other dependencies `require()`d; dist/{index,evaluate,render,node}.cjs are one-line stubs picking a seam from it.
+ *   other dependencies `require()`d; dist/{index,evaluate,render,client,node}.cjs are one-line stubs picking a seam from it.
  * - dist/cli.js  the `kq` CLI (bin/kq.js imports it): everything bundled, for the cold start of every command.
  * - dist/translate-worker.js  the worker thread of `translate({jobs})`, which src/node/pool.ts starts from beside
  *   whichever module is running (dist/ for every Node build above): everything bundled.
@@ -46,8 +46,8 @@ const dependencies = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies,
 const nodeExternal = dependencies.filter((name) => !ESM_ONLY.includes(name));
 
 /** The public entries: subpath → source. `node` is Node-only and has no browser build. */
-const entries = { index: 'src/index.ts', evaluate: 'src/evaluate/index.ts', render: 'src/render/index.ts', node: 'src/node/index.ts' };
-const browserEntries = { index: entries.index, evaluate: entries.evaluate, render: entries.render };
+const entries = { index: 'src/index.ts', evaluate: 'src/evaluate/index.ts', render: 'src/render/index.ts', client: 'src/client/index.ts', node: 'src/node/index.ts' };
+const browserEntries = { index: entries.index, evaluate: entries.evaluate, render: entries.render, client: entries.client };
 
 /** Bundled CommonJS dependencies (picocolors, cli-progress in the CLI) call `require`; give the ESM bundles one. */
 const esmRequireBanner = { js: "import { createRequire as __kqCreateRequire } from 'node:module'; const require = __kqCreateRequire(import.meta.url);" };

@@ -46,3 +46,4 @@ export {
 export { byteSize, InputTooLargeError, type Chunk } from './lines.js';
 export { decodeUtf8, readTextFile, maxTextBytes, Utf8Error } from './text.js';
 export { parseKq, kqLines, kqQuery, type KqQuery } from './kqFormat.js';
+export * from '../serve/index.js'; // the local search server (`kq serve`, `startServer`): src/serve/

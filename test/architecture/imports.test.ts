@@ -66,7 +66,7 @@ const inFolder = (target: string | null, ...folders: string[]) => target !== nul
 const coreFolders = ['syntax', 'check', 'schema', 'dates', 'lowering', 'emit', 'criteria', 'decompile', 'diagnostics', 'interactive'];
 const isCore = (file: string) => under(...coreFolders)(file) || !file.includes('/');
 /** The public entries, the only files the CLI may import from the package. */
-const publicEntries = new Set(['index.ts', 'evaluate/index.ts', 'render/index.ts', 'node/index.ts']);
+const publicEntries = new Set(['index.ts', 'evaluate/index.ts', 'render/index.ts', 'client/index.ts', 'node/index.ts']);
 /** Packages with Node-only or terminal builds, never in the core. */
 const nodeOnlyPackages = ['picocolors', 'csv-parse', 'csv-stringify', 'cli-progress'];
 
@@ -123,6 +123,18 @@ const rules: Rule[] = [
     name: 'render/ builds on diagnostics only',
     covers: under('render'),
     forbids: (i) => i.target !== null && !inFolder(i.target, 'diagnostics', 'render'),
+  },
+  {
+    // kustomer-query/client runs in browsers and Kustomer apps too: fetch and AbortSignal only.
+    name: 'client/ imports no Node built-in and no Node-only or terminal package',
+    covers: under('client'),
+    forbids: (i) => isNodeBuiltin(i.specifier) || nodeOnlyPackages.some((p) => i.specifier === p || i.specifier.startsWith(`${p}/`)),
+  },
+  {
+    name: 'client/ builds on the core only (not evaluate/, render/, node/ or cli/)',
+    covers: under('client'),
+    forbids: (i) => i.target !== null && !inFolder(i.target, 'client') && !isCore(i.target),
+    typesToo: true,
   },
   {
     name: 'nothing but the CLI imports the CLI',

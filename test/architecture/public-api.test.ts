@@ -18,6 +18,7 @@ const entries: Record<string, string> = {
   'kustomer-query': 'src/index.ts',
   'kustomer-query/evaluate': 'src/evaluate/index.ts',
   'kustomer-query/render': 'src/render/index.ts',
+  'kustomer-query/client': 'src/client/index.ts',
   'kustomer-query/node': 'src/node/index.ts',
 };
 

@@ -8,6 +8,8 @@ import { fieldsCommand } from './fields.js';
 import { fmtCommand } from './fmt.js';
 import { replCommand } from './repl.js';
 import { runCommand } from './run.js';
+import { searchCommand } from './search.js';
+import { serveCommand } from './serve.js';
 import { translateCommand } from './translate.js';
 
-export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, explainCommand, completeCommand, replCommand];
+export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, searchCommand, explainCommand, completeCommand, replCommand, serveCommand];

@@ -4,6 +4,7 @@
  * Each takes the rest of the line as its argument and returns a {@link ReplResult}; none throws on bad input.
  */
 import { contextSuggestions, createCatalog, isValidContext, listFields, resolveClock, resolveTimeZone, decompile, describe, fieldDetail, explainQuery, instantInWords, format } from '../../index.js';
+import { connectFromEnv } from './live.js';
 import { byteSize, loadRecords, maxLoadBytes, maxLoadRecords } from './records.js';
 import type { ReplResult, ReplSession } from './session.js';
 
@@ -191,6 +192,35 @@ export const replCommands: readonly ReplCommand[] = [
       session.records = parsed.records;
       session.recordsSource = arg;
       return ok('.load', `loaded ${parsed.records.length} record(s) from ${arg}`, { loaded: parsed.records.length });
+    },
+  },
+  {
+    name: '.connect',
+    args: '[off]',
+    help: 'connect to the org in KUSTOMER_BASE_URL with KUSTOMER_API_KEY; then each query also shows its total and first records there',
+    async run(session, arg) {
+      if (offWords.has(arg) || arg === 'off') {
+        session.live = null;
+        return ok('.connect', 'disconnected', { connected: false });
+      }
+      if (arg !== '') return fail('.connect', 'usage: .connect (from KUSTOMER_API_KEY and KUSTOMER_BASE_URL), .connect off');
+      const c = await connectFromEnv(session.host.env ?? process.env);
+      if (!c.ok) return fail('.connect', c.message);
+      session.live = c.connection;
+      return ok('.connect', `connected to ${c.connection.baseUrl} (${c.customers} customer(s)); queries now run there too, .more pages on`, { connected: true, baseUrl: c.connection.baseUrl });
+    },
+  },
+  {
+    name: '.more',
+    args: '',
+    help: 'the next page of the last query from the connected org',
+    async run(session) {
+      if (session.live === null) return fail('.more', 'not connected: .connect first');
+      const more = await session.live.more();
+      if (typeof more === 'string') return fail('.more', more);
+      if (more.error) return fail('.more', more.error);
+      const lines = more.first.map((r) => JSON.stringify(r));
+      return ok('.more', [`page ${more.page} of ${more.totalPages} (${more.total} record(s)):`, ...lines].join('\n'), more);
     },
   },
   {

@@ -91,6 +91,12 @@ export function renderResult(result: ReplResult, opts: RenderResultOptions): str
           for (const r of m.first) out.push(`  ${cutToWidth(safeJson(r), width - 2)}`);
         }
       }
+      const remote = result.remote;
+      if (remote?.error) out.push(c.red(terminalSafe(`org: ${remote.error}`)));
+      else if (remote) {
+        out.push(c.bold(`${remote.total} record${remote.total === 1 ? '' : 's'} in the org${remote.first.length ? `; page 1 of ${remote.totalPages}${remote.totalPages > 1 ? ' (.more for the next)' : ''}:` : '.'}`));
+        for (const r of remote.first) out.push(`  ${cutToWidth(safeJson(r), width - 2)}`);
+      }
       break;
     }
     case 'command': {
@@ -114,6 +120,7 @@ export function jsonResult(result: ReplResult): string {
         criteria: result.criteria ?? null,
         diagnostics: result.diagnostics,
         ...(result.matches ? { matches: result.matches } : {}),
+        ...(result.remote ? { remote: result.remote } : {}),
       });
     case 'command':
       return safeJson({

@@ -9,6 +9,7 @@
 import { compile, type Diagnostic, type Criteria, type CompileOptions, type CustomAttribute } from '../../index.js';
 import { SearchError, search } from '../../evaluate/index.js';
 import { runCommand } from './commands.js';
+import type { LiveConnection, RemoteSummary } from './live.js';
 
 /** How many matching records a query shows after its count. */
 export const shownMatches = 3;
@@ -39,6 +40,8 @@ export type ReplResult =
       readonly criteria?: Criteria;
       readonly diagnostics: readonly Diagnostic[];
       readonly matches?: MatchSummary;
+      /** When connected (`.connect`): the org's total and first page for the query. */
+      readonly remote?: RemoteSummary;
     }
   | { readonly kind: 'command'; readonly command: string; readonly ok: boolean; readonly output: string; readonly data?: unknown; readonly diagnostics?: readonly Diagnostic[]; readonly source?: string }
   | { readonly kind: 'empty' }
@@ -61,6 +64,8 @@ export interface SessionSettings {
  */
 export interface SessionHost {
   read(path: string, maxBytes: number): AsyncIterable<Uint8Array | string>;
+  /** The environment `.connect` reads (KUSTOMER_API_KEY, KUSTOMER_BASE_URL); default the process's. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Limits of a session: the most bytes `.load` reads and records it keeps (defaults: records.ts). */
@@ -78,6 +83,8 @@ export class ReplSession {
   recordsSource = '';
   /** The last query that was run (for `.explain` and `.format` without an argument). */
   lastQuery: string | null = null;
+  /** The live connection `.connect` made (live.ts), or null. */
+  live: LiveConnection | null = null;
 
   constructor(
     initial: CompileOptions,
@@ -116,7 +123,9 @@ export class ReplSession {
         return { kind: 'command', command: text.split(/\s/, 1)[0]!, ok: false, output: `internal error: ${e instanceof Error ? e.message : String(e)}` };
       }
     }
-    return this.query(input);
+    const result = this.query(input);
+    if (this.live === null || result.kind !== 'query' || !result.criteria) return result;
+    return { ...result, remote: await this.live.page(result.criteria) };
   }
 
   /** Compiles a query, and runs it over the loaded records. */
