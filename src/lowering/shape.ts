@@ -22,6 +22,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { maxGroupItems } from '../schema/limits.js';
+import type { Span } from '../syntax/ast.js';
 import type { LNode } from './ir.js';
 
 /** What goes into each top-level array. Items are atoms, except where `nested` allowed groups. */
@@ -57,13 +58,20 @@ const splitHelp: Record<keyof Shaped, string> = {
   not: 'Split the search: run it with at most 20 of the exclusions and drop the records that match the others; excluded values of one field merge into one criterion when written as a list (-field:a,b,c)',
 };
 
-/** The span from the start of the first of `items` to the end of the last. */
-function cover(items: readonly LNode[]): { start: number; end: number } {
+/**
+ * The span of each item of the `not` array as written, negation included (`-x`, `NOT x`): the items themselves are
+ * the negated nodes, whose spans start after the `-`. Set by {@link distribute}; weak, so nothing outlives a run.
+ */
+const negations = new WeakMap<LNode, Span>();
+
+/** The span from the start of the first of `items` to the end of the last (each negation included, see above). */
+function cover(items: readonly LNode[]): Span {
   let start = Infinity;
   let end = -Infinity;
   for (const i of items) {
-    start = Math.min(start, i.span.start);
-    end = Math.max(end, i.span.end);
+    const span = negations.get(i) ?? i.span;
+    start = Math.min(start, span.start);
+    end = Math.max(end, span.end);
   }
   return { start, end };
 }
@@ -153,7 +161,10 @@ function distribute(root: LNode | null, nested: boolean): { shaped: Shaped | nul
         shaped.and.push(c);
         break;
       case 'not':
-        if (c.item.kind === 'atom' || nested) shaped.not.push(c.item);
+        if (c.item.kind === 'atom' || nested) {
+          shaped.not.push(c.item);
+          negations.set(c.item, c.span);
+        }
         else {
           diagnostics.push(
             diagnostic('NotOverAnd', c.span, [], {
