@@ -32,13 +32,14 @@ const ignored: ReadonlySet<string> = new Set(ignoredBodyKeys);
 
 /**
  * Reads `json` (a parsed JSON value, or any JavaScript value) as a search body; see types.ts for the read form and
- * the problems. Never throws: a body that throws when read (a getter, a Proxy trap) gives `body: null` and an
+ * the problems. With `opts.fragment`, a bare array is read as the `and` of a body (see `ReadOptions`). Never throws: a body that throws when read (a getter, a Proxy trap) gives `body: null` and an
  * `unreadable` problem. Items nested deeper than `opts.maxDepth` (default {@link defaultMaxDepth}) are `tooDeep`
  * and not read, which also bounds the reading of a cyclic object. Linear in the size of the body.
  */
 export function readCriteria(json: unknown, opts: ReadOptions = {}): CriteriaRead {
   const reader = new Reader(opts?.maxDepth ?? defaultMaxDepth);
   try {
+    if (opts?.fragment === true && Array.isArray(json)) return { body: reader.fragment(json), problems: reader.problems };
     return { body: reader.body(json), problems: reader.problems };
   } catch (thrown) {
     return { body: null, problems: [...reader.problems, { reason: 'unreadable', pointer: '', thrown }] };
@@ -53,6 +54,12 @@ class Reader {
   private problem<P extends ReadProblem>(p: P): P {
     this.problems.push(p);
     return p;
+  }
+
+  /** A bare array of criteria (see `ReadOptions.fragment`): a body whose `and` group is the array, at pointer `""`. */
+  fragment(json: unknown[]): ReadBody {
+    const group = this.group('and', json, '', 1);
+    return { json, entries: [{ kind: 'group', key: 'and', pointer: '', group }], and: group };
   }
 
   body(json: unknown): ReadBody | null {

@@ -224,7 +224,13 @@ export interface CriteriaRead {
   readonly problems: readonly ReadProblem[];
 }
 
-/** Options of {@link readCriteria}: `maxDepth`, how deep items may nest (the body's own items are at depth 1). */
+/**
+ * Options of {@link readCriteria}: `maxDepth`, how deep items may nest (the body's own items are at depth 1);
+ * `fragment`, whether a bare array of criteria (`[{"customer_updated_at": {"gte": "2016-06-24"}}, …]`, the
+ * example of Kustomer's Customer Search doc, kustomer-search-api.md §1.4) is read as a body whose `and` it is (its
+ * items at pointers `/0`, `/1`, …); off by default, when an array is `notAnObject`.
+ */
 export interface ReadOptions {
   readonly maxDepth?: number;
+  readonly fragment?: boolean;
 }

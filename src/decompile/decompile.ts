@@ -10,6 +10,7 @@
 import { analyze } from '../check/check.js';
 import type { TypedValue } from '../check/context.js';
 import { compile } from '../compile.js';
+import { isValidDay, parseInstant } from '../dates/index.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { Messages } from '../diagnostics/catalogue.js';
 import { resolveLimits, type CompileOptions } from '../options.js';
@@ -33,17 +34,22 @@ export interface DecompileResult {
 }
 
 /**
- * Writes Kustomer search criteria (a parsed JSON value, see kustomer-search-api.md §1) as query text, such that
+ * Writes Kustomer search criteria (a parsed JSON value, see kustomer-search-api.md §1; a bare array of criteria is
+ * read as the body's `and`, the context then inferred as compile infers it) as query text, such that
  * `compile(text, {nested: true})` gives back the same criteria up to canonical form: key order, single objects
  * as arrays, two-operator objects as two criteria, `not_set: true` as `""`, and the compiler's own normalization
- * (`equals` alternatives merged into `in`, an `in` of one value as `equals`, instants in millisecond UTC form).
+ * (`equals` alternatives merged into `in`, an `in` of one value as `equals`, instants in millisecond UTC form). An
+ * instant spelled otherwise (`"2023-01-01 00:00:00+00:00"`, `+0000`, `t`/`z`) is written in that form too, with a
+ * KQ4014 warning; `gte D`, `lt D+1` on a datetime is written `f:D`, the whole local day.
  * Nested groups give text that needs `nested: true` to compile back.
  *
  * Never throws. Reports, each at its JSON pointer: KQ4001 a value of the wrong shape; KQ4002 an unknown body key;
  * KQ4003 (warning) `fields`, `includeDeleted`, `searchHash`, `aggs` left out; KQ4004 a criterion without exactly one
  * attribute; KQ4005 an attribute that is not a field name; KQ4006 an unknown operator; KQ4007 an invalid operand;
- * KQ4008 a value that would compile to another value (`5` on a string field, `"now-7d"` on a datetime); KQ4009 an
- * empty group inside an OR or under NOT; KQ4010 a bad sort key; KQ4011 nesting deeper than `maxDepth`; KQ1015 text
+ * KQ4008 a value that would compile to another value (`5` on a string field, `"now-7d"` on a datetime, an instant
+ * with digits below the millisecond); KQ4009 an
+ * empty group inside an OR or under NOT; KQ4010 a bad sort key; KQ4011 nesting deeper than `maxDepth`; KQ4013 an `and`/`or`/`not` array over 20 items
+ * or `sort` over 5 keys (Kustomer's schema, kustomer-api-live.md §1c); KQ4014 (warning) an instant respelled; KQ1015 text
  * longer than `maxLength`; and the checker's KQ2xxx (unknown field, operator not allowed, invalid value, …). At most
  * `maxDiagnostics` diagnostics are returned.
  */
@@ -56,15 +62,33 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
     if (!read.ast) return { diagnostics: capped(diagnostics, limits.maxDiagnostics) };
     const at = (d: Diagnostic): Diagnostic => ({ ...d, span: { start: 0, end: 0 }, pointer: read.pointers[d.span.start] ?? '' });
     const checked = analyze(read.ast, { ...opts, nested: true });
-    // Which context the text would search when the body names none is said by compile; not needed here.
-    diagnostics.push(...checked.diagnostics.filter((d) => d.code !== Messages.ContextChosen.code).map(at));
+    // Which context the text would search when the body names none is said by compile; not needed here. Too many
+    // sort keys is reported by the reader (KQ4013, at the sort), not again as the checker's KQ3005.
+    const skipped: ReadonlySet<string> = new Set([Messages.ContextChosen.code, Messages.TooManyItems.code]);
+    diagnostics.push(...checked.diagnostics.filter((d) => !skipped.has(d.code)).map(at));
     for (const [node, origin] of read.origins) {
       const typed = checked.valueOf.get(node);
       if (!typed || sameValue(origin.json, typed)) continue;
+      const pointer = read.pointers[node.span.start] ?? '';
+      const back = scalar(typed);
+      if (sameInstant(origin.json, typed)) {
+        // Another spelling of the very instant: written as compile sends it. The node is this reader's own (read.ts
+        // made it for this call), so it is rewritten in place before printing.
+        (node as { value: string }).value = back as string;
+        diagnostics.push(
+          diagnostic('InstantSpelling', { start: 0, end: 0 }, [JSON.stringify(origin.json), JSON.stringify(back)], {
+            pointer,
+            help: 'The text holds the instant in UTC with milliseconds; compiled, it sends that spelling instead of the original one.',
+          }),
+        );
+        continue;
+      }
       diagnostics.push(
-        diagnostic('InexactValue', { start: 0, end: 0 }, [JSON.stringify(origin.json), origin.field, JSON.stringify(scalar(typed))], {
-          pointer: read.pointers[node.span.start] ?? '',
-          help: 'The query language types each value by its field; correct the value in the criteria.',
+        diagnostic('InexactValue', { start: 0, end: 0 }, [JSON.stringify(origin.json), origin.field, JSON.stringify(back)], {
+          pointer,
+          help: relativeText(origin.json, typed)
+            ? `Kustomer receives literal dates (kustomer-search-api.md §4: no relative date syntax is documented for the API), so ${JSON.stringify(origin.json)} is not a date to it; in the query language it is a relative date, resolved against the clock when compiled. Put a literal day or instant in the criteria.`
+            : 'The query language types each value by its field; correct the value in the criteria.',
         }),
       );
     }
@@ -108,19 +132,39 @@ function scalar(v: TypedValue): JsonScalar {
   return v.date.kind === 'day' ? v.date.day : v.date.iso;
 }
 
-const isoInstant = /^\d{4}-\d{2}-\d{2}T/;
+/**
+ * The UTC spellings that are the compiler's own up to its millisecond digits (`…T16:34Z`, `…T16:34:00Z`,
+ * `…T16:34:00.5Z`, `…T16:34:00.000Z`): written as they are, without a warning.
+ */
+const utcInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z$/;
 
-/** The JSON value compiles back to itself; an instant may differ only in spelling (`…Z` vs `….000Z`). */
+/** A fraction with a non-zero digit after the milliseconds, which the compiler would cut off (`.1234`, `,0001`). */
+const subMillisecond = /[.,]\d{3}\d*[1-9]/;
+
+/** `json` is an instant meaning exactly the instant `typed` holds (no digit below the millisecond is lost). */
+function exactInstant(json: JsonScalar, typed: TypedValue): json is string {
+  if (typed.type !== 'date' || typed.date.kind !== 'instant' || typeof json !== 'string' || subMillisecond.test(json)) return false;
+  const parsed = parseInstant(json);
+  return parsed.kind === 'instant' && parsed.epochMs === Date.parse(typed.date.iso);
+}
+
+/** The JSON value compiles back to itself; an instant may differ only in its millisecond digits (`…Z` vs `….000Z`). */
 function sameValue(json: JsonScalar, typed: TypedValue): boolean {
-  const back = scalar(typed);
-  if (back === json) return true;
-  return (
-    typed.type === 'date' &&
-    typed.date.kind === 'instant' &&
-    typeof json === 'string' &&
-    isoInstant.test(json) &&
-    // Sub-millisecond digits would be cut off by the compiler: only zeros may follow the milliseconds.
-    !/\.\d{3}\d*[1-9]/.test(json) &&
-    Date.parse(json) === Date.parse(back as string)
-  );
+  if (scalar(typed) === json) return true;
+  return exactInstant(json, typed) && utcInstant.test(json);
+}
+
+/**
+ * `json` is another spelling of the instant `typed` holds, one RFC 3339 / ISO-8601 allows and the compiler reads
+ * (kustomer-search-api.md §4: Python's `str(datetime)` `"2023-01-01 00:00:00+00:00"` is what MeltanoLabs sends):
+ * a space or lower-case `t`, lower-case `z`, an offset (`+00:00`, `+0000`, `+05:30`), a fraction up to milliseconds
+ * (zeros may follow). Such a value is written as the compiler's spelling, with a KQ4014 warning.
+ */
+function sameInstant(json: JsonScalar, typed: TypedValue): boolean {
+  return exactInstant(json, typed);
+}
+
+/** `json` reads as a relative date (`now-7d`, `today`): a date to the query language, not a literal day or instant. */
+function relativeText(json: JsonScalar, typed: TypedValue): boolean {
+  return typed.type === 'date' && typeof json === 'string' && !isValidDay(json) && parseInstant(json).kind === 'none';
 }

@@ -5,9 +5,14 @@
  * kustomer-search-api.md: `and`/`or`/`not` as arrays or a single object (§1.1, the OpenAPI types), empty arrays
  * (§1.3), nested `and`/`or`/`not` groups, `not_set` with `""` or `true` (§2.1), `in` arrays, one criterion object with
  * two operators (`{"gte": …, "lte": …}`, §1.2), custom and KObject attributes (§5.2), the sort array, a single sort
- * object and the legacy `{"f": {"order": "desc"}}` (§6.1), `queryContext` and `timeZone`. This file turns the read
+ * object and the legacy `{"f": {"order": "desc"}}` (§6.1), `queryContext` and `timeZone`, and a bare array of criteria
+ * read as the body's `and` (the Customer Search doc's own example is one, §1.4). This file turns the read
  * form into an AST, and each of the reader's problems into a KQ4xxx diagnostic at its JSON pointer; nothing is
  * dropped silently.
+ *
+ * Kustomer's schema caps each `and`/`or`/`not` array at 20 items and `sort` at 5 keys (kustomer-api-live.md §1c, the
+ * OpenAPI `maxItems`). A body over a limit is KQ4013, an error: Kustomer's own schema does not allow it, and no text
+ * compiles back to it (compile reports KQ3005 for it, and with `nested: true` regroups the items, another body).
  *
  * The AST's spans are not text offsets: a node's `span.start` indexes `pointers`, the JSON pointer of the place the
  * node came from, so that the checker's diagnostics can be mapped back to the criteria.
@@ -19,6 +24,7 @@
  * | `contains` | `f:v` on text and full-text fields (`any_text` contains becomes a bare word or phrase); `f~v` elsewhere |
  * | `in` | `f:a,b` where `:` means equals, else `f=a,b` |
  * | `gt` `gte` `lt` `lte` | `f>v` `f>=v` `f<v` `f<=v`; one object with a lower and an upper bound is a range `f:a..b` / `f:{a TO b]` … |
+ * | `gte D` and `lt D+1` on a datetime (days `YYYY-MM-DD`) | `f:D`, the whole local day (what compile emits for `f:D`) |
  * | `not_set` | `-f:*` |
  * | `not: [x, y]` | `-x AND -y`; `or` groups `x OR y`; nested groups in parentheses where needed |
  */
@@ -40,9 +46,10 @@ import {
   type ReadScalar,
   type ReadSort,
 } from '../criteria/index.js';
+import { addDays, isValidDay } from '../dates/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { MessageName } from '../diagnostics/catalogue.js';
-import { resolveField, type FieldCatalog } from '../schema/index.js';
+import { maxGroupItems, maxSortKeys, resolveField, type FieldCatalog } from '../schema/index.js';
 import { closest } from '../schema/suggest.js';
 import type * as A from '../syntax/ast.js';
 import { fullTextField } from '../lowering/lower.js';
@@ -64,12 +71,12 @@ export interface ReadResult {
 const orderedText: Record<string, A.ComparisonOperator> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
 /**
- * Reads `criteria` (a parsed JSON value, or any JS value) into an AST. Nesting deeper than `maxDepth` is KQ4011;
+ * Reads `criteria` (a parsed JSON value, or any JS value; a bare array is the `and` of a body) into an AST. Nesting deeper than `maxDepth` is KQ4011;
  * reading stops once more than `maxDiagnostics` diagnostics were reported. Throws only what reading the body threw
  * (a getter, a Proxy trap), for `decompile` to report as KQ9001.
  */
 export function readQuery(criteria: unknown, catalog: FieldCatalog, maxDepth: number, maxDiagnostics: number): ReadResult {
-  const read = readCriteria(criteria, { maxDepth });
+  const read = readCriteria(criteria, { maxDepth, fragment: true });
   const unreadable = read.problems.find((p) => p.reason === 'unreadable');
   if (unreadable) throw unreadable.thrown;
   return new Reader(catalog, maxDiagnostics).body(read.body, read.problems);
@@ -219,7 +226,7 @@ class Reader {
     // Context, tz and sort directives: order them as the printer does, sort keys in their given order.
     const rank = { Context: 0, TimeZone: 1, Sort: 2 } as const;
     directives.sort((a, b) => rank[a.kind] - rank[b.kind]);
-    const operands = [...mergeRanges(terms), ...directives];
+    const operands = [...mergeRanges(terms).map((t) => this.wholeDay(t)), ...directives];
     const ast: A.Expression | null =
       operands.length === 0 ? null : operands.length === 1 ? operands[0]! : { kind: 'And', span: this.span(''), operands };
     return done({ kind: 'Query', span: { start: 0, end: 0 }, body: ast });
@@ -239,6 +246,7 @@ class Reader {
       this.problem(group.problem);
       return [];
     }
+    if (group.items.length > maxGroupItems) this.overLimit(group.kind, group.pointer, group.items.length, maxGroupItems);
     const out: A.Expression[] = [];
     for (const item of group.items) {
       if (this.full()) break;
@@ -257,7 +265,7 @@ class Reader {
     const items = this.items(group, depth);
     let operands: A.Expression[];
     if (kind === 'not') operands = items.map(negate);
-    else if (kind === 'and') operands = mergeRanges(items.flatMap((e) => flatten(e, 'And')));
+    else if (kind === 'and') operands = mergeRanges(items.flatMap((e) => flatten(e, 'And'))).map((t) => this.wholeDay(t));
     else operands = items.flatMap((e) => flatten(e, 'Or'));
     if (operands.length === 0) return TRUE;
     if (operands.length === 1) return operands[0]!;
@@ -299,7 +307,7 @@ class Reader {
     }
     if (terms.length !== c.conditions.length) return null;
     const merged = mergeBounds(terms);
-    if (merged) return merged;
+    if (merged) return this.wholeDay(merged);
     return terms.length === 1 ? terms[0]! : { kind: 'And', span: this.span(at), operands: terms };
   }
 
@@ -343,8 +351,44 @@ class Reader {
     }
   }
 
+  /** KQ4013: the group or sort at `pointer` holds `count` items, over Kustomer's `limit` (kustomer-api-live.md §1c). */
+  private overLimit(key: string, pointer: string, count: number, limit: number): void {
+    const split =
+      key === 'sort'
+        ? `keep the first ${limit} sort keys`
+        : key === 'or'
+          ? `run the alternatives as several searches of at most ${limit} each and combine their results`
+          : `run the search with at most ${limit} of these and filter its results by the rest`;
+    this.report(
+      'OverBodyLimit',
+      pointer,
+      [key, count, limit],
+      `Kustomer's OpenAPI schema caps and, or and not at ${maxGroupItems} items each and sort at ${maxSortKeys} keys (kustomer-api-live.md §1c), so it does not allow this body, and no query text compiles back to it: ${split}.`,
+    );
+  }
+
+  /**
+   * `e`, or `f:D` when `e` is the range `[D TO D+1}` on a datetime field: the pair `gte D`, `lt D+1` that compile
+   * emits for the whole local day `f:D` (lowering/lower.ts; `gte D`, `lte D` for 9999-12-31, which has no next day in
+   * `YYYY-MM-DD`). The upper bound's value is dropped from the exactness check: it is checked here.
+   */
+  private wholeDay(e: A.Expression): A.Expression {
+    if (e.kind !== 'Range' || !e.lower || !e.upper || !e.lowerInclusive) return e;
+    const day = e.lower.value;
+    if (!isValidDay(day) || !isValidDay(e.upper.value) || this.origins.get(e.lower)?.json !== day || this.origins.get(e.upper)?.json !== e.upper.value) return e;
+    const next = addDays(day, 1);
+    const exact = next.length === 10 ? !e.upperInclusive && e.upper.value === next : e.upperInclusive && e.upper.value === day;
+    if (!exact) return e;
+    const resolved = resolveField(this.catalog, e.field.value);
+    if (!resolved.ok || resolved.field.kind !== 'datetime') return e;
+    this.origins.delete(e.upper);
+    return { kind: 'Comparison', span: e.span, field: e.field, operator: ':', value: e.lower };
+  }
+
   /** `sort`: an array of `{"f": "asc"|"desc"}`, one such object, or the legacy `{"f": {"order": "desc"}}`. */
   private sort(sort: ReadSort): A.Sort[] {
+    const valid = sort.keys.filter((k) => k.kind === 'sortKey').length;
+    if (valid > maxSortKeys) this.overLimit('sort', sort.pointer, valid, maxSortKeys);
     const out: A.Sort[] = [];
     for (const key of sort.keys) {
       if (this.full()) break;

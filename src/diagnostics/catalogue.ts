@@ -72,6 +72,7 @@ export const Messages = {
   EmptyRange: entry('KQ2016', 'error', 'This range matches nothing: {0}'),
   TimeZoneCase: entry('KQ2018', 'warning', "Time zone '{0}' is spelled '{1}'."),
   InvalidCustomAttributeDefinition: entry('KQ2019', 'error', "Invalid custom attribute definition '{0}': {1}."),
+  SortByEvidence: entry('KQ2020', 'warning', "Kustomer's search doc does not list '{0}' as sortable; {1}."),
   EmptyQuery: entry('KQ2030', 'warning', 'The query is empty: it matches every record of the context ({0}).'),
 
   // --- 3xxx: lowering ---------------------------------------------------------------------------------------------------
@@ -79,6 +80,7 @@ export const Messages = {
   NotOverAnd: entry('KQ3002', 'error', 'Kustomer criteria cannot negate a group of several conditions.'),
   NegationInOr: entry('KQ3003', 'error', 'Kustomer criteria cannot hold a negated condition inside an OR group.'),
   GroupInOr: entry('KQ3004', 'error', 'Kustomer criteria cannot hold a group of several conditions inside an OR group.'),
+  TooManyItems: entry('KQ3005', 'error', "This query puts {0} items in '{1}'; Kustomer's search body allows at most {2}."),
 
   // --- 4xxx: decompiling criteria back to text (reported by `decompile`, with a JSON pointer) --------------------------
   ExpectedShape: entry('KQ4001', 'error', 'Expected {0} here, found {1}.'),
@@ -93,6 +95,8 @@ export const Messages = {
   InvalidSortKey: entry('KQ4010', 'error', 'Invalid sort key: {0}.'),
   CriteriaTooDeep: entry('KQ4011', 'error', 'The criteria nest deeper than {0} levels.'),
   UnprintableNode: entry('KQ4012', 'error', 'This syntax tree cannot be printed as query text: {0}.'),
+  OverBodyLimit: entry('KQ4013', 'error', "'{0}' holds {1} items; Kustomer's search body allows at most {2}."),
+  InstantSpelling: entry('KQ4014', 'warning', 'The instant {0} is written as {1}: the same instant, spelled as the compiler sends it.'),
 
   // --- 5xxx: bulk input records that cannot be read (reported by `translate`; the place is the record's line) ---------
   InvalidJson: entry('KQ5001', 'error', 'Not valid JSON: {0}.'),

@@ -4,7 +4,9 @@
  *
  * The schema encodes the body format of kustomer-search-api.md §1 (1.1 top-level keys, 1.2 criterion shape,
  * 1.3 and/or/not with optional nested groups), §2.1 (operator keywords and value types: `in` takes a non-empty
- * array, `not_set` takes `""` or `true`), §3 (queryContext values) and §6.1 (`sort` as `[{attr: "asc"|"desc"}]`).
+ * array, `not_set` takes `""` or `true`), §3 (queryContext values) and §6.1 (`sort` as `[{attr: "asc"|"desc"}]`), and
+ * the limits of Kustomer's OpenAPI schema (kustomer-api-live.md §1c: at most 20 items in each and/or/not array, at
+ * most 5 sort keys).
  * It is deliberately narrower than what Kustomer accepts: `and`/`or`/`not`/`sort` are non-empty arrays, each
  * criterion has exactly one attribute and one operator, and only the keys this package emits are allowed.
  */
@@ -123,6 +125,11 @@ function describe(error: SchemaError, where: string): CriteriaError | null {
       if (key === 'in') return { pointer: error.instancePath, message: "'in' needs at least one value" };
       return { pointer: error.instancePath, message: `${quote(key)} must not be empty; leave it out instead` };
     }
+    case 'maxItems': {
+      // Kustomer's OpenAPI schema: and/or/not at most 20 items, sort at most 5 keys (kustomer-api-live.md §1c).
+      const key = lastKey(error.instancePath);
+      return { pointer: error.instancePath, message: `${quote(key)} holds more than ${String(params['limit'])} items, the most Kustomer's search body allows` };
+    }
     case 'minLength':
       return { pointer: error.instancePath, message: `${quote(lastKey(error.instancePath))} must not be empty` };
     case 'type': {
@@ -137,7 +144,7 @@ function describe(error: SchemaError, where: string): CriteriaError | null {
           pointer: error.instancePath,
           message:
             `${quote(String(error.data))} is not a query context: ` +
-            'customer, conversation, message, company, note, kobject or kobject_<klass>',
+            'customer, conversation, message, company, note, kobject, kobject_<klass>, conversation_time, work_session or work_item',
         };
       }
       if (error.propertyName !== undefined) return null; // reported by its propertyNames error

@@ -7,9 +7,22 @@
  * - a negation inside an OR (`a OR -b`, `a OR has:f`): KQ3003;
  * - a group inside an OR (`a OR (b AND c)`, `a OR created:2024-01-01`): KQ3004.
  * With `nested: true` these become nested `{"and"|"or"|"not": […]}` objects instead (not documented by Kustomer).
- * The meaning is never changed to make a query fit.
+ *
+ * Then the limits of Kustomer's schema of the body (kustomer-api-live.md §1c, OpenAPI `maxItems`; src/schema/limits.ts):
+ * each of `and`, `or`, `not` holds at most 20 items. More is KQ3005, spanning the items past the 20th, with a help
+ * that says how to split the search. With `nested: true` the overflow is grouped instead ({@link fitGroup}): the
+ * items of an over-full array are cut into runs of at most 20, each run one nested group of the array's own
+ * connective — `and: [a1 … a25]` becomes `and: [{and: [a1 … a20]}, {and: [a21 … a25]}]` — and so on up while there
+ * are more than 20 runs. That is safe because the meaning is unchanged: AND is associative (an AND of ANDs of the
+ * items is the AND of the items), and so is OR; the `not` array means "none of the items", ¬x1 ∧ … ∧ ¬xn, which is
+ * ¬(x1 ∨ … ∨ xn), so its runs are nested `or` groups (a `not` item `{or: [x21 … x25]}` means none of x21 … x25). The
+ * same cap is kept inside nested groups (their arrays are not documented at all, so the top level's limit is the
+ * only evidence of what Kustomer takes). Kustomer's sort limit (5 keys) is checked with the sort keys
+ * (check/rules/sortKeysRule.ts). The meaning is never changed to make a query fit.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { maxGroupItems } from '../schema/limits.js';
+import type { Span } from '../syntax/ast.js';
 import type { LNode } from './ir.js';
 
 /** What goes into each top-level array. Items are atoms, except where `nested` allowed groups. */
@@ -38,11 +51,97 @@ function flatOrProblem(items: readonly LNode[]): Diagnostic | null {
   return null;
 }
 
+/** How to split a search whose array is over the limit, by array (kustomer-api-live.md §1c caps each at 20). */
+const splitHelp: Record<keyof Shaped, string> = {
+  and: 'Split the search: run it with at most 20 of these conditions and keep the records that also match the rest (or run two searches and keep the records both return); merge equalities on one field into a list (field:a,b,c), which is one criterion',
+  or: 'Split the search: run the alternatives as several searches of at most 20 each and combine their results; alternatives on one field merge into one criterion when written as a list (field:a,b,c)',
+  not: 'Split the search: run it with at most 20 of the exclusions and drop the records that match the others; excluded values of one field merge into one criterion when written as a list (-field:a,b,c)',
+};
+
 /**
- * Distributes the normalized form `root` over the three arrays. Returns diagnostics (and no shape) when the
- * query does not fit and `nested` is false.
+ * The span of each item of the `not` array as written, negation included (`-x`, `NOT x`): the items themselves are
+ * the negated nodes, whose spans start after the `-`. Set by {@link distribute}; weak, so nothing outlives a run.
+ */
+const negations = new WeakMap<LNode, Span>();
+
+/** The span from the start of the first of `items` to the end of the last (each negation included, see above). */
+function cover(items: readonly LNode[]): Span {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const i of items) {
+    const span = negations.get(i) ?? i.span;
+    start = Math.min(start, span.start);
+    end = Math.max(end, span.end);
+  }
+  return { start, end };
+}
+
+/**
+ * `items` regrouped so that at most {@link maxGroupItems} are left: runs of at most that many become nested groups
+ * of `kind`, repeatedly (a tree of depth ⌈log20 n⌉). Exact only for the connective the items are joined by: `and`
+ * for an AND's items, `or` for an OR's items and for the `not` array's items (see the module comment).
+ */
+export function fitGroup(items: readonly LNode[], kind: 'and' | 'or'): LNode[] {
+  let level: LNode[] = [...items];
+  while (level.length > maxGroupItems) {
+    const next: LNode[] = [];
+    for (let i = 0; i < level.length; i += maxGroupItems) {
+      const run = level.slice(i, i + maxGroupItems);
+      next.push(run.length === 1 ? run[0]! : { kind, span: cover(run), items: run });
+    }
+    level = next;
+  }
+  return level;
+}
+
+/** `node` with every nested group's items within {@link maxGroupItems} (see {@link fitGroup}). */
+function fitNode(node: LNode): LNode {
+  switch (node.kind) {
+    case 'atom':
+      return node;
+    case 'not':
+      return { ...node, item: fitNode(node.item) };
+    case 'and':
+    case 'or': {
+      const items = node.items.map(fitNode);
+      return items.length > maxGroupItems ? { ...node, items: fitGroup(items, node.kind) } : { ...node, items };
+    }
+  }
+}
+
+/**
+ * The limits of Kustomer's body on a fitted shape: with `nested`, over-full arrays (at any depth) regrouped; else
+ * a KQ3005 per over-full top-level array, spanning its items past the limit. (Without `nested` no item is a group.)
+ */
+function limit(shaped: Shaped, nested: boolean): { shaped: Shaped | null; diagnostics: Diagnostic[] } {
+  if (nested) {
+    const fit = (items: LNode[], kind: 'and' | 'or') => fitGroup(items.map(fitNode), kind);
+    return { shaped: { and: fit(shaped.and, 'and'), or: fit(shaped.or, 'or'), not: fit(shaped.not, 'or') }, diagnostics: [] };
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const key of ['and', 'or', 'not'] as const) {
+    const items = shaped[key];
+    if (items.length <= maxGroupItems) continue;
+    diagnostics.push(
+      diagnostic('TooManyItems', cover(items.slice(maxGroupItems)), [items.length, key, maxGroupItems], {
+        help: `${splitHelp[key]}. Or compile with nested groups (the nested option, kq --nested), which groups the overflow into nested ${key === 'and' ? 'and' : 'or'} groups of at most ${maxGroupItems}, a shape Kustomer does not document.`,
+      }),
+    );
+  }
+  return { shaped: diagnostics.length ? null : shaped, diagnostics };
+}
+
+/**
+ * Distributes the normalized form `root` over the three arrays, within Kustomer's item limits. Returns diagnostics
+ * (and no shape) when the query does not fit and `nested` is false.
  */
 export function shape(root: LNode | null, nested: boolean): { shaped: Shaped | null; diagnostics: Diagnostic[] } {
+  const distributed = distribute(root, nested);
+  return distributed.shaped ? limit(distributed.shaped, nested) : distributed;
+}
+
+/** {@link shape} before the limits. */
+function distribute(root: LNode | null, nested: boolean): { shaped: Shaped | null; diagnostics: Diagnostic[] } {
   const shaped: Shaped = { and: [], or: [], not: [] };
   const diagnostics: Diagnostic[] = [];
   if (root === null) return { shaped, diagnostics };
@@ -62,7 +161,10 @@ export function shape(root: LNode | null, nested: boolean): { shaped: Shaped | n
         shaped.and.push(c);
         break;
       case 'not':
-        if (c.item.kind === 'atom' || nested) shaped.not.push(c.item);
+        if (c.item.kind === 'atom' || nested) {
+          shaped.not.push(c.item);
+          negations.set(c.item, c.span);
+        }
         else {
           diagnostics.push(
             diagnostic('NotOverAnd', c.span, [], {

@@ -138,6 +138,8 @@ const table: readonly Row[] = [
   // a local day next to an instant: say in which zone the day is read (never reported: see the bug list)
   { code: 'KQ2018', query: 'tz:america/new_york', span: [3, 19], message: "Time zone 'america/new_york' is spelled 'America/New_York'." },
   { code: 'KQ2019', query: 'a', span: [0, 0], opts: { customAttributes: [{ name: 'bad' }] } },
+  { code: 'KQ2020', query: 'sort:conversation_priority context:conversation', span: [5, 26] },
+  { code: 'KQ2020', query: 'sort:conversation_updated_at context:message', span: [5, 28] },
   {
     code: 'KQ2019',
     query: 'a',
@@ -156,6 +158,14 @@ const table: readonly Row[] = [
   { code: 'KQ3003', query: 'NOT a OR b', span: [0, 5] },
   { code: 'KQ3004', query: 'a OR (b AND c)', span: [5, 14] },
   { code: 'KQ3004', query: 'a OR b AND c', span: [5, 12] },
+  // Kustomer's body limits (kustomer-api-live.md §1c): 21 words are 21 criteria in `and`; 6 sort keys.
+  { code: 'KQ3005', query: Array.from({ length: 21 }, (_, i) => `w${i}`).join(' '), span: [70, 73] },
+  {
+    code: 'KQ3005',
+    query: 'sort:customer_name sort:customer_gender sort:customer_created_at sort:customer_updated_at sort:customer_modified_at sort:customer_activity_at',
+    span: [116, 141],
+    message: "This query puts 6 items in 'sort'; Kustomer's search body allows at most 5.",
+  },
 ];
 
 const severity = new Map(allMessages.map((m) => [m.code, m.severity]));

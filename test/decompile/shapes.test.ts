@@ -82,7 +82,9 @@ test('fields, includeDeleted: warnings, text still given', () => {
 });
 
 const errors: [string, unknown, [string, string | undefined][]][] = [
-  ['an array instead of a body', [1, 2], [['KQ4001', '']]],
+  // A bare array is read as the `and` of a body (Kustomer's own example is one, kustomer-search-api.md §1.4): its
+  // items must be criteria.
+  ['an array of non-criteria', [1, 2], [['KQ4001', '/0'], ['KQ4001', '/1']]],
   ['null', null, [['KQ4001', '']]],
   ['a string', 'conversation_status:done', [['KQ4001', '']]],
   ['an unknown body key', { queryContext: 'customer', filter: {} }, [['KQ4002', '/filter']]],
@@ -115,6 +117,19 @@ const errors: [string, unknown, [string, string | undefined][]][] = [
   ['a sparse in array', { queryContext: 'customer', and: [{ customer_name: { in: [, 'a'] } }] }, [['KQ4007', '/and/0/customer_name/in']]],
   ['an instant with sub-millisecond digits', { queryContext: 'customer', and: [{ customer_updated_at: { gt: '2024-01-01T00:00:00.999999Z' } }] }, [['KQ4008', '/and/0/customer_updated_at/gt']]],
   ['a key with ~ and / in the pointer', { queryContext: 'customer', 'a/b~c': 1 }, [['KQ4002', '/a~1b~0c']]],
+  // Kustomer's body limits (kustomer-api-live.md §1c): at most 20 items in and/or/not, 5 sort keys.
+  ['an and of 21 criteria', { queryContext: 'customer', and: Array.from({ length: 21 }, (_, i) => ({ customer_name: { equals: `v${i}` } })) }, [['KQ4013', '/and']]],
+  [
+    'a sort of 6 keys',
+    { queryContext: 'customer', sort: ['customer_name', 'customer_gender', 'customer_created_at', 'customer_updated_at', 'customer_modified_at', 'customer_activity_at'].map((k) => ({ [k]: 'asc' })) },
+    [['KQ4013', '/sort']],
+  ],
+  // An instant respelled (KQ4014, a warning) next to an error.
+  [
+    'a Python str(datetime) instant and an unknown attribute',
+    { queryContext: 'customer', and: [{ customer_updated_at: { gt: '2023-01-01 00:00:00+00:00' } }, { bogus: { equals: 'x' } }] },
+    [['KQ2001', '/and/1/bogus'], ['KQ4014', '/and/0/customer_updated_at/gt']],
+  ],
 ];
 
 for (const [name, body, expected] of errors) {
@@ -134,7 +149,8 @@ test('an instant with zeros after the milliseconds is accepted', () => {
 });
 
 test('criteria whose text would exceed maxLength: KQ1015, not an internal error', () => {
-  const and = Array.from({ length: 1000 }, (_, i) => ({ customer_name: { equals: `v${i}` } }));
+  // 20 criteria, Kustomer's most (kustomer-api-live.md §1c), with long values.
+  const and = Array.from({ length: 20 }, (_, i) => ({ customer_name: { equals: `${'v'.repeat(60)}${i}` } }));
   const r = decompile({ queryContext: 'customer', and }, { maxLength: 1000 });
   assert.equal(r.diagnostics.map((d) => [d.code, d.pointer]), [['KQ1015', '']]);
 });

@@ -75,7 +75,12 @@ test('prepareCriteria(new Proxy({}, {ownKeys: throw})): a problem, not a throw',
 });
 
 test('evaluate({and: 100,000 unknown attributes}): 100 problems and "… and 99,900 more", a short message', () => {
-  const and = Array.from({ length: 100_000 }, (_, i) => ({ [`bogus_${i}`]: { equals: 'x' } }));
+  // In nested groups of 20, the most Kustomer's schema allows in an array (kustomer-api-live.md §1c): 20 × 20 × 250.
+  const leaves = Array.from({ length: 100_000 }, (_, i) => ({ [`bogus_${i}`]: { equals: 'x' } }));
+  const runs = (items: object[]) => Array.from({ length: Math.ceil(items.length / 20) }, (_, i) => ({ and: items.slice(i * 20, i * 20 + 20) }));
+  const groups = runs(runs(leaves));
+  const and = Array.from({ length: Math.ceil(groups.length / 20) }, (_, i) => ({ and: groups.slice(i * 20, i * 20 + 20) }));
+  assert.is(and.length, 13);
   const e = thrown(() => evaluate({ queryContext: 'conversation', and }, {}));
   assert.instance(e, SearchError);
   const problems = (e as SearchError).problems;

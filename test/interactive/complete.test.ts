@@ -238,7 +238,7 @@ test('sort:customer_name| (-asc and -desc once the key is typed)', () => {
 });
 
 test('context:| (the query contexts)', () => {
-  assert.equal(labels(run('context:|').items), ['customer', 'conversation', 'message', 'company', 'note', 'kobject']);
+  assert.equal(labels(run('context:|').items), ['customer', 'conversation', 'message', 'company', 'note', 'kobject', 'conversation_time', 'work_session', 'work_item']);
 });
 
 test('in:| [customAttributes with a klass] (kobject_<klass> contexts)', () => {

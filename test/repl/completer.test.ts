@@ -44,9 +44,9 @@ test('.de → .describe, .decompile; .describe conversation_st → the field', (
   assert.equal(completeLine('.describe conversation_st', [], opts), [['conversation_status'], 'conversation_st']);
 });
 
-test('.tz america/new → America/New_York; .context conv → conversation; .nested o → on, off', () => {
+test('.tz america/new → America/New_York; .context conv → conversation, conversation_time; .nested o → on, off', () => {
   assert.equal(completeLine('.tz America/New_Y', [], opts), [['America/New_York'], 'America/New_Y']);
-  assert.equal(completeLine('.context conv', [], opts), [['conversation'], 'conv']);
+  assert.equal(completeLine('.context conv', [], opts), [['conversation', 'conversation_time'], 'conv']);
   assert.equal(completeLine('.nested o', [], opts), [['on', 'off'], 'o']);
   assert.equal(completeLine('.load rec', [], opts), [[], 'rec']);
 });

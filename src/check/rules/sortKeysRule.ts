@@ -1,30 +1,67 @@
 /**
- * SortKeysRule: each `sort:` names a sortable attribute — the documented customer sort attributes, or the
- * `_created_at` / `_updated_at` attribute of the query's context (KQ2011) — and no key repeats (KQ2014, warning).
- * The keys, in order, become the body's `sort`.
+ * SortKeysRule: each `sort:` names a sortable attribute, and no key repeats (KQ2014, warning); at most 5 keys
+ * (KQ3005). The keys, in order, become the body's `sort`.
  *
- * Source: Kustomer Customer Search doc, "Sorting"; context sort attributes as used by public integrations
- * (kustomer-search-api.md §6.1).
+ * Sortable, by evidence (src/schema/sorting.ts):
+ * - silent: the attributes the Kustomer Customer Search doc lists as sortable ("Sorting", kustomer-search-api.md
+ *   §6.1), and the `_created_at` / `_updated_at` attribute of the query's context (what the singer and Meltano taps
+ *   sort every context by, §6.1; kustomer-api-live.md §1c);
+ * - a warning (KQ2020) that names the evidence: a cross-object sort seen in a working integration
+ *   (`conversation_last_done_created_at` in a conversation search, `conversation_updated_at` in a message search,
+ *   §6.1), a name on the archive endpoint's sortable list (§6.1), or a datetime, number or keyword attribute of the
+ *   object the context searches (the doc says other attributes are unavailable, yet integrations sort by them);
+ * - an error (KQ2011): any other name.
+ *
+ * The limit: Kustomer's OpenAPI schema caps `sort` at 5 keys (`maxItems: 5`, kustomer-api-live.md §1c). A sixth
+ * distinct key is KQ3005, spanning the sort keys from it to the last one; repeated keys (which are dropped) do not
+ * count.
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
-import { contextSortFields, isSortable, sortSuggestions, sortableFields } from '../../schema/index.js';
+import {
+  contextSortFields,
+  isSortable,
+  maxSortKeys,
+  resolveField,
+  sortEvidence,
+  sortSuggestions,
+  sortableFields,
+} from '../../schema/index.js';
+import { walk } from '../../syntax/ast.js';
+import type * as A from '../../syntax/ast.js';
 import type { Rule } from '../context.js';
 
 export const SortKeysRule: Rule = (ctx) => {
   const seen = new Set<string>();
+  let last: A.Sort | null = null;
+  let overflowReported = false;
   return {
+    Query: (q) => {
+      walk(q, (node) => {
+        if (node.kind === 'Sort') last = node;
+      });
+    },
     Sort: (n) => {
       const name = n.field.value;
       if (!isSortable(name, ctx.queryContext)) {
-        const suggestions = sortSuggestions(name, ctx.queryContext);
-        const options = [...contextSortFields(ctx.queryContext)];
+        const resolved = resolveField(ctx.catalog, name);
+        const evidence = sortEvidence(name, ctx.queryContext, resolved.ok ? resolved.field : null);
+        if (evidence === null) {
+          const suggestions = sortSuggestions(name, ctx.queryContext);
+          const options = [...contextSortFields(ctx.queryContext)];
+          const own = options.length > 0 ? `${options.join(', ')} (this context) and ` : '';
+          ctx.report(
+            diagnostic('NotSortable', n.field.span, [name], {
+              help: `Kustomer sorts on ${own}the customer attributes ${[...sortableFields].slice(0, 4).join(', ')}, … ('kq fields --sortable' lists them).`,
+              suggestions,
+            }),
+          );
+          return;
+        }
         ctx.report(
-          diagnostic('NotSortable', n.field.span, [name], {
-            help: `Kustomer sorts on ${options.join(', ')} (this context) and the customer attributes ${[...sortableFields].slice(0, 4).join(', ')}, … ('kq fields --sortable' lists them).`,
-            suggestions,
+          diagnostic('SortByEvidence', n.field.span, [name, evidence], {
+            help: `Kustomer's search doc lists customer sort attributes only ('kq fields --sortable'); keep this sort if the results come back in the order wanted.`,
           }),
         );
-        return;
       }
       if (seen.has(name)) {
         ctx.report(diagnostic('DuplicateSort', n.span, [name], { help: 'Remove the repeated sort: key.' }));
@@ -32,6 +69,27 @@ export const SortKeysRule: Rule = (ctx) => {
       }
       seen.add(name);
       ctx.sort.push({ field: name, direction: n.direction });
+      if (ctx.sort.length > maxSortKeys && !overflowReported) {
+        overflowReported = true;
+        const end = last !== null && (last as A.Sort).span.end > n.span.end ? (last as A.Sort).span.end : n.span.end;
+        ctx.report(
+          diagnostic('TooManyItems', { start: n.span.start, end }, [sortKeyCount(ctx.ast, name, seen), 'sort', maxSortKeys], {
+            help: `Kustomer's search body takes at most ${maxSortKeys} sort keys (its OpenAPI schema, kustomer-api-live.md §1c): keep the first ${maxSortKeys} sort: keys, the ones that decide the order most.`,
+          }),
+        );
+      }
     },
   };
 };
+
+/** How many distinct sort keys the query names in all (`seen` so far, plus the distinct names after `current`). */
+function sortKeyCount(ast: A.Query, current: string, seen: ReadonlySet<string>): number {
+  const names = new Set(seen);
+  let after = false;
+  walk(ast, (node) => {
+    if (node.kind !== 'Sort') return;
+    if (after) names.add(node.field.value);
+    else if (node.field.value === current) after = true;
+  });
+  return names.size;
+}

@@ -2,9 +2,9 @@
 // The validator of src/emit/criteria.schema.json, compiled by ajv (standalone mode: https://ajv.js.org/standalone.html).
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","required":["queryContext"],"properties":{"queryContext":{"type":"string","pattern":"^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+)$"},"and":{"$ref":"#/definitions/items"},"or":{"$ref":"#/definitions/items"},"not":{"$ref":"#/definitions/items"},"sort":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/sortKey"}},"timeZone":{"type":"string","minLength":1}},"additionalProperties":false,"definitions":{"attributeName":{"type":"string","pattern":"^(?!(?:and|or|not)$)[a-z][A-Za-z0-9_-]*$"},"items":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}},"item":{"type":"object","minProperties":1,"maxProperties":1,"properties":{"and":{"$ref":"#/definitions/items"},"or":{"$ref":"#/definitions/items"},"not":{"$ref":"#/definitions/items"}},"patternProperties":{"^(?!(?:and|or|not)$)[a-z][A-Za-z0-9_-]*$":{"$ref":"#/definitions/condition"}},"additionalProperties":false},"condition":{"type":"object","minProperties":1,"maxProperties":1,"properties":{"equals":{"$ref":"#/definitions/scalar"},"contains":{"$ref":"#/definitions/scalar"},"gt":{"$ref":"#/definitions/scalar"},"gte":{"$ref":"#/definitions/scalar"},"lt":{"$ref":"#/definitions/scalar"},"lte":{"$ref":"#/definitions/scalar"},"in":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"not_set":{"enum":["",true]}},"additionalProperties":false},"scalar":{"type":["string","number","boolean"]},"sortKey":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"$ref":"#/definitions/attributeName"},"additionalProperties":{"enum":["asc","desc"]}}}};
-const pattern0 = new RegExp("^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+)$", "u");
-const schema12 = {"type":"array","minItems":1,"items":{"$ref":"#/definitions/item"}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","required":["queryContext"],"properties":{"queryContext":{"type":"string","pattern":"^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+|conversation_time|work_session|work_item)$"},"and":{"$ref":"#/definitions/items"},"or":{"$ref":"#/definitions/items"},"not":{"$ref":"#/definitions/items"},"sort":{"type":"array","minItems":1,"maxItems":5,"items":{"$ref":"#/definitions/sortKey"}},"timeZone":{"type":"string","minLength":1}},"additionalProperties":false,"definitions":{"attributeName":{"type":"string","pattern":"^(?!(?:and|or|not)$)[a-z][A-Za-z0-9_-]*$"},"items":{"type":"array","minItems":1,"maxItems":20,"items":{"$ref":"#/definitions/item"}},"item":{"type":"object","minProperties":1,"maxProperties":1,"properties":{"and":{"$ref":"#/definitions/items"},"or":{"$ref":"#/definitions/items"},"not":{"$ref":"#/definitions/items"}},"patternProperties":{"^(?!(?:and|or|not)$)[a-z][A-Za-z0-9_-]*$":{"$ref":"#/definitions/condition"}},"additionalProperties":false},"condition":{"type":"object","minProperties":1,"maxProperties":1,"properties":{"equals":{"$ref":"#/definitions/scalar"},"contains":{"$ref":"#/definitions/scalar"},"gt":{"$ref":"#/definitions/scalar"},"gte":{"$ref":"#/definitions/scalar"},"lt":{"$ref":"#/definitions/scalar"},"lte":{"$ref":"#/definitions/scalar"},"in":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/scalar"}},"not_set":{"enum":["",true]}},"additionalProperties":false},"scalar":{"type":["string","number","boolean"]},"sortKey":{"type":"object","minProperties":1,"maxProperties":1,"propertyNames":{"$ref":"#/definitions/attributeName"},"additionalProperties":{"enum":["asc","desc"]}}}};
+const pattern0 = new RegExp("^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+|conversation_time|work_session|work_item)$", "u");
+const schema12 = {"type":"array","minItems":1,"maxItems":20,"items":{"$ref":"#/definitions/item"}};
 const schema13 = {"type":"object","minProperties":1,"maxProperties":1,"properties":{"and":{"$ref":"#/definitions/items"},"or":{"$ref":"#/definitions/items"},"not":{"$ref":"#/definitions/items"}},"patternProperties":{"^(?!(?:and|or|not)$)[a-z][A-Za-z0-9_-]*$":{"$ref":"#/definitions/condition"}},"additionalProperties":false};
 const pattern1 = new RegExp("^(?!(?:and|or|not)$)[a-z][A-Za-z0-9_-]*$", "u");
 const wrapper0 = {validate: validate11};
@@ -275,13 +275,23 @@ function validate11(data, {instancePath="", parentData, parentDataProperty, root
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
-if(data.length < 1){
-const err0 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12,data};
+if(data.length > 20){
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema12,data};
 if(vErrors === null){
 vErrors = [err0];
 }
 else {
 vErrors.push(err0);
+}
+errors++;
+}
+if(data.length < 1){
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema12,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
 }
 errors++;
 }
@@ -294,12 +304,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.type,parentSchema:schema12,data};
+const err2 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema12.type,parentSchema:schema12,data};
 if(vErrors === null){
-vErrors = [err1];
+vErrors = [err2];
 }
 else {
-vErrors.push(err1);
+vErrors.push(err2);
 }
 errors++;
 }
@@ -446,7 +456,7 @@ if(data.queryContext !== undefined){
 let data0 = data.queryContext;
 if(typeof data0 === "string"){
 if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/queryContext",schemaPath:"#/properties/queryContext/pattern",keyword:"pattern",params:{pattern: "^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+)$"},message:"must match pattern \""+"^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+)$"+"\"",schema:"^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+)$",parentSchema:schema11.properties.queryContext,data:data0};
+const err2 = {instancePath:instancePath+"/queryContext",schemaPath:"#/properties/queryContext/pattern",keyword:"pattern",params:{pattern: "^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+|conversation_time|work_session|work_item)$"},message:"must match pattern \""+"^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+|conversation_time|work_session|work_item)$"+"\"",schema:"^(?:customer|conversation|message|company|note|kobject|kobject_[A-Za-z0-9_-]+|conversation_time|work_session|work_item)$",parentSchema:schema11.properties.queryContext,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -488,13 +498,23 @@ errors = vErrors.length;
 if(data.sort !== undefined){
 let data4 = data.sort;
 if(Array.isArray(data4)){
-if(data4.length < 1){
-const err4 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.sort,data:data4};
+if(data4.length > 5){
+const err4 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items",schema:5,parentSchema:schema11.properties.sort,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
 else {
 vErrors.push(err4);
+}
+errors++;
+}
+if(data4.length < 1){
+const err5 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema11.properties.sort,data:data4};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
 }
 errors++;
 }
@@ -507,21 +527,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.sort.type,parentSchema:schema11.properties.sort,data:data4};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.timeZone !== undefined){
-let data6 = data.timeZone;
-if(typeof data6 === "string"){
-if(func2(data6) < 1){
-const err6 = {instancePath:instancePath+"/timeZone",schemaPath:"#/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.timeZone,data:data6};
+const err6 = {instancePath:instancePath+"/sort",schemaPath:"#/properties/sort/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.sort.type,parentSchema:schema11.properties.sort,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -531,8 +537,11 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/timeZone",schemaPath:"#/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.timeZone.type,parentSchema:schema11.properties.timeZone,data:data6};
+if(data.timeZone !== undefined){
+let data6 = data.timeZone;
+if(typeof data6 === "string"){
+if(func2(data6) < 1){
+const err7 = {instancePath:instancePath+"/timeZone",schemaPath:"#/properties/timeZone/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.timeZone,data:data6};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -542,14 +551,25 @@ vErrors.push(err7);
 errors++;
 }
 }
-}
 else {
-const err8 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+const err8 = {instancePath:instancePath+"/timeZone",schemaPath:"#/properties/timeZone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.timeZone.type,parentSchema:schema11.properties.timeZone,data:data6};
 if(vErrors === null){
 vErrors = [err8];
 }
 else {
 vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
 }
 errors++;
 }
