@@ -63,8 +63,9 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
     const at = (d: Diagnostic): Diagnostic => ({ ...d, span: { start: 0, end: 0 }, pointer: read.pointers[d.span.start] ?? '' });
     const checked = analyze(read.ast, { ...opts, nested: true });
     // Which context the text would search when the body names none is said by compile; not needed here. Too many
-    // sort keys is reported by the reader (KQ4013, at the sort), not again as the checker's KQ3005.
-    const skipped: ReadonlySet<string> = new Set([Messages.ContextChosen.code, Messages.TooManyItems.code]);
+    // sort keys is reported by the reader (KQ4013, at the sort), not again as the checker's KQ3005. A body without
+    // criteria is a search for everything, which is what it says: the empty-query warning is for typed text.
+    const skipped: ReadonlySet<string> = new Set([Messages.ContextChosen.code, Messages.TooManyItems.code, Messages.EmptyQuery.code]);
     diagnostics.push(...checked.diagnostics.filter((d) => !skipped.has(d.code)).map(at));
     for (const [node, origin] of read.origins) {
       const typed = checked.valueOf.get(node);

@@ -27,6 +27,7 @@
  *
  * The server never logs or returns an API key; buckets are keyed by the key's SHA-256.
  */
+import { maxGroupItems, maxSortKeys } from '../schema/limits.js';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -43,7 +44,7 @@ export const serveHost = '127.0.0.1';
 export const searchPaths: readonly string[] = ['/v1/customers/search', '/v1/customers/archive/search'];
 
 /** Array limits of the search body (OpenAPI schema, kustomer-api-live.md §1c): `and`/`or`/`not` items, `sort` keys. */
-export const bodyLimits = { and: 20, or: 20, not: 20, sort: 5 } as const;
+export const bodyLimits = { and: maxGroupItems, or: maxGroupItems, not: maxGroupItems, sort: maxSortKeys } as const;
 
 /** Options of {@link startServer}. Every one is optional. */
 export interface ServerOptions {
@@ -222,17 +223,6 @@ function checkFault(f: unknown): Required<Pick<Fault, 'count'>> & Fault {
 function pageParameter(text: string | null): number | string | undefined {
   if (text === null) return undefined;
   return /^\s*[+-]?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : text;
-}
-
-/** The body limits of §1c on a body as given: one problem per array that is too long. */
-function limitProblems(body: unknown): ErrorItem[] {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return [];
-  const out: ErrorItem[] = [];
-  for (const [key, max] of Object.entries(bodyLimits)) {
-    const v = (body as Record<string, unknown>)[key];
-    if (Array.isArray(v) && v.length > max) out.push({ pointer: `/${key}`, message: `${key} has ${v.length} items; Kustomer allows at most ${max}.` });
-  }
-  return out;
 }
 
 function problemItems(problems: readonly SearchProblem[]): ErrorItem[] {
@@ -449,7 +439,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       const pastCap = typeof page === 'number' && Number.isInteger(page) && page > maxPage;
       const prepared = prepareCriteria(body, evaluateOptions);
       const checked = checkPage({ page: (pastCap ? 1 : page) as number | undefined, pageSize: pageSize as number | undefined });
-      const problems = [...limitProblems(body), ...(prepared.ok ? [] : problemItems(prepared.problems)), ...(checked.ok ? [] : problemItems(checked.problems))];
+      // The body limits of §1c (and/or/not ≤ 20 items, sort ≤ 5 keys) are in the criteria schema prepareCriteria checks.
+      const problems = [...(prepared.ok ? [] : problemItems(prepared.problems)), ...(checked.ok ? [] : problemItems(checked.problems))];
       if (problems.length || !prepared.ok || !checked.ok) throw new HttpError(400, problems);
       // 7. the page cap (§1f; what Kustomer sends here is undocumented: see the module comment)
       if (pastCap) {

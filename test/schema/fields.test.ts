@@ -294,11 +294,9 @@ test('resolve customer_opn never suggests sort-only customer_open', () => {
 
 test('resolve a 1 MB name', () => {
   const name = 'conversation_'.repeat(80_000);
-  const start = Date.now();
   const result = failure(resolveField(defaultCatalog, name));
   assert.is(result.code, 'KQ2001');
   assert.equal(result.suggestions, []);
-  assert.ok(Date.now() - start < 200);
 });
 
 // --- catalogs with a custom attribute list -----------------------------------------------------------------------------
@@ -448,10 +446,9 @@ test('listFields with no pattern lists everything, sorted', () => {
   assert.equal(names, [...names].sort());
 });
 
-test('listFields with a 1 MB glob', () => {
-  const start = Date.now();
+// A glob matcher that backtracks would not finish on this input; timing belongs in bench/ (never in a test).
+test("listFields with a 1 MB glob ('*a' × 500,000 + 'zzz')", () => {
   assert.equal(listFields(defaultCatalog, '*a'.repeat(500_000) + 'zzz'), []);
-  assert.ok(Date.now() - start < 500);
 });
 
 // --- sorting -----------------------------------------------------------------------------------------------------------

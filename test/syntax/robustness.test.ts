@@ -9,16 +9,17 @@ import { compile, parse, type CompileOptions, type CompileResult } from '../../s
 import { assertValid, brief, NOW } from '../compile/helpers.js';
 
 /** Compiles with the fixed clock, asserting that it neither throws nor takes longer than `ms`. */
-function timed(text: string, ms: number, opts: CompileOptions = {}): CompileResult {
-  const start = performance.now();
+/**
+ * Compiles hostile `text`, failing the test if compile throws; criteria that come back must validate. Speed on such
+ * inputs (linear time) is measured in bench/ (the pathological inputs), never asserted here.
+ */
+function compiled(text: string, opts: CompileOptions = {}): CompileResult {
   let result: CompileResult | undefined;
   try {
     result = compile(text, { now: NOW, ...opts });
   } catch (e) {
     assert.unreachable(`compile threw: ${(e as Error).message}`);
   }
-  const elapsed = performance.now() - start;
-  assert.ok(elapsed < ms, `took ${elapsed.toFixed(0)} ms (limit ${ms} ms)`);
   if (result!.criteria) assertValid(result!.criteria, text);
   return result!;
 }
@@ -43,7 +44,7 @@ function assertPrototypeUntouched(): void {
 for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', '__defineGetter__']) {
   const text = `${name}:x`;
   test(text, () => {
-    const r = timed(text, 1000);
+    const r = compiled(text);
     assert.equal(problemsOf(r), [['KQ2001', 0, name.length]]);
     assert.is(r.criteria, undefined);
     assertPrototypeUntouched();
@@ -62,7 +63,7 @@ for (const [text, expected] of [
   ['kobject_custom___proto___totalNum:1', []],
 ] as const) {
   test(text, () => {
-    const r = timed(text, 1000);
+    const r = compiled(text);
     assert.equal(problemsOf(r), expected);
     assertPrototypeUntouched();
   });
@@ -70,7 +71,7 @@ for (const [text, expected] of [
 
 test('kobject_custom___proto___totalNum:1', () => {
   // A custom object class may be named `__proto__`: the criterion key is defined, not set, on the body.
-  const r = timed('kobject_custom___proto___totalNum:1', 1000);
+  const r = compiled('kobject_custom___proto___totalNum:1');
   assert.equal(r.criteria, { queryContext: 'kobject___proto__', and: [{ kobject_custom___proto___totalNum: { equals: 1 } }] });
   const item = r.criteria!.and![0]! as Record<string, unknown>;
   assert.ok(Object.prototype.hasOwnProperty.call(item, 'kobject_custom___proto___totalNum'));
@@ -79,7 +80,7 @@ test('kobject_custom___proto___totalNum:1', () => {
 
 test('__proto__', () => {
   // As a bare word it is only text.
-  const r = timed('__proto__ constructor', 1000);
+  const r = compiled('__proto__ constructor');
   assert.equal(r.criteria, {
     queryContext: 'customer',
     and: [{ any_text: { contains: '__proto__' } }, { any_text: { contains: 'constructor' } }],
@@ -89,7 +90,7 @@ test('__proto__', () => {
 
 test('customer_custom_xStr:1  [customAttributes with a __proto__ entry]', () => {
   const hostile = JSON.parse('[{"name":"__proto__"},{"__proto__":{"polluted":true},"name":"customer_custom_xStr"}]');
-  const r = timed('customer_custom_xStr:1', 1000, { customAttributes: hostile });
+  const r = compiled('customer_custom_xStr:1', { customAttributes: hostile });
   assert.equal(problemsOf(r), [['KQ2019', 0, 0]]);
   assertPrototypeUntouched();
 });
@@ -97,56 +98,56 @@ test('customer_custom_xStr:1  [customAttributes with a __proto__ entry]', () => 
 // --- deep nesting --------------------------------------------------------------------------------------------------------
 
 test('(((…a…))) — 100,000 nested parentheses', () => {
-  const r = timed('('.repeat(100_000) + 'a' + ')'.repeat(100_000), 500);
+  const r = compiled('('.repeat(100_000) + 'a' + ')'.repeat(100_000));
   assert.equal(problemsOf(r), [['KQ1014', 100, 101]]);
 });
 
 test('((((… — 100,000 open parentheses', () => {
-  const r = timed('('.repeat(100_000), 500);
+  const r = compiled('('.repeat(100_000));
   assert.equal(problemsOf(r), [['KQ1014', 100, 101]]);
 });
 
 test('conversation_status:((((… — 100,000 open parentheses in a value', () => {
   // Only the depth is reported: the lexer stops there (reported as a bug: a KQ1010 follows it).
-  const r = timed('conversation_status:' + '('.repeat(100_000), 500);
+  const r = compiled('conversation_status:' + '('.repeat(100_000));
   assert.equal(problemsOf(r), [['KQ1014', 120, 121]]);
 });
 
 test('NOT NOT … a — 10,000 NOTs', () => {
-  const r = timed('NOT '.repeat(10_000) + 'a', 1000);
+  const r = compiled('NOT '.repeat(10_000) + 'a');
   const codes = problemsOf(r).map(([code]) => code);
   assert.equal(codes, ['KQ1014']);
 });
 
 test('NOT NOT … a — 101 NOTs', () => {
-  const r = timed('NOT '.repeat(101) + 'a', 500);
+  const r = compiled('NOT '.repeat(101) + 'a');
   assert.equal(problemsOf(r), [['KQ1014', 400, 403]]);
 });
 
 test('NOT NOT … a — 100 NOTs', () => {
-  const r = timed('NOT '.repeat(100) + 'a', 500);
+  const r = compiled('NOT '.repeat(100) + 'a');
   assert.equal(problemsOf(r), []);
   assert.equal(r.criteria, { queryContext: 'customer', and: [{ any_text: { contains: 'a' } }] });
 });
 
 test('------…a — 10,000 minus signs', () => {
-  const r = timed('-'.repeat(10_000) + 'a', 1000);
+  const r = compiled('-'.repeat(10_000) + 'a');
   assert.equal(problemsOf(r), [['KQ1014', 9999, 10000]]);
 });
 
 test('------… — 10,000 minus signs alone', () => {
-  const r = timed('-'.repeat(10_000), 1000);
+  const r = compiled('-'.repeat(10_000));
   assert.equal(problemsOf(r), [['KQ1009', 9999, 10000]]);
 });
 
 test('(-(-(-…a…))) — parentheses and negations count together', () => {
-  assert.equal(problemsOf(timed('(-'.repeat(50) + 'a' + ')'.repeat(50), 500)), []);
-  assert.equal(problemsOf(timed('(-'.repeat(51) + 'a' + ')'.repeat(51), 500)), [['KQ1014', 101, 102]]);
+  assert.equal(problemsOf(compiled('(-'.repeat(50) + 'a' + ')'.repeat(50))), []);
+  assert.equal(problemsOf(compiled('(-'.repeat(51) + 'a' + ')'.repeat(51))), [['KQ1014', 101, 102]]);
 });
 
 test('NOT NOT … a — 100,000 NOTs with maxDepth 10,000,000', () => {
   // A raised maxDepth must not turn deep input into a stack overflow (KQ9001): either it compiles or it is KQ1014.
-  const r = timed('NOT '.repeat(100_000) + 'a', 5000, { maxDepth: 10_000_000 });
+  const r = compiled('NOT '.repeat(100_000) + 'a', { maxDepth: 10_000_000 });
   const codes = r.diagnostics.map((d) => d.code);
   assert.not.ok(codes.includes('KQ9001'), `internal error: ${r.diagnostics.map((d) => d.message).join(' | ')}`);
 });
@@ -154,38 +155,38 @@ test('NOT NOT … a — 100,000 NOTs with maxDepth 10,000,000', () => {
 // --- size ------------------------------------------------------------------------------------------------------------------
 
 test('"   …" — 1 MiB of spaces', () => {
-  const r = timed(' '.repeat(1024 * 1024), 1000);
+  const r = compiled(' '.repeat(1024 * 1024));
   // Blank is empty: valid, with the KQ2030 warning (it matches every record).
   assert.equal(problemsOf(r), [['KQ2030', 0, 1024 * 1024]]);
   assert.equal(r.criteria, { queryContext: 'customer' });
 });
 
 test('"   …a" — 1 MiB of spaces and a word', () => {
-  const r = timed(' '.repeat(1024 * 1024 - 1) + 'a', 1000);
+  const r = compiled(' '.repeat(1024 * 1024 - 1) + 'a');
   assert.equal(r.criteria, { queryContext: 'customer', and: [{ any_text: { contains: 'a' } }] });
 });
 
 test('"aaaa…" — a 2 MiB string', () => {
   const text = 'a'.repeat(2 * 1024 * 1024);
-  const r = timed(text, 200);
+  const r = compiled(text);
   assert.equal(problemsOf(r), [['KQ1015', 1_048_576, 2 * 1024 * 1024]]);
   assert.is(r.diagnostics[0]!.message, 'The query is 2097152 characters long; the limit is 1048576.');
   assert.is(r.ast, null);
 });
 
 test('"a a a …" — 100,000 words: one KQ3005 (Kustomer takes 20 criteria in and, kustomer-api-live.md §1c)', () => {
-  const r = timed('a '.repeat(100_000), 5000);
+  const r = compiled('a '.repeat(100_000));
   assert.is(r.criteria, undefined);
   assert.equal(r.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.span.start]), [['KQ3005', 40]]);
 });
 
 test('"a a a …" — 100,000 words [nested]: regrouped into 13 nested groups (20 × 20 × 250)', () => {
-  const r = timed('a '.repeat(100_000), 5000, { nested: true });
+  const r = compiled('a '.repeat(100_000), { nested: true });
   assert.is(r.criteria!.and!.length, 13);
 });
 
 test('"! ! ! …" — 100,000 bad characters: diagnostics are capped', () => {
-  const r = timed('! '.repeat(100_000), 5000);
+  const r = compiled('! '.repeat(100_000));
   assert.is(r.diagnostics.length, 101);
   assert.is(r.diagnostics[100]!.code, 'KQ1018');
 });
@@ -203,19 +204,19 @@ for (const [name, text, expected] of [
   ['flag, quoted', '"🇫🇷"', '🇫🇷'],
 ] as const) {
   test(`${JSON.stringify(text)} (${name})`, () => {
-    const r = timed(text, 500);
+    const r = compiled(text);
     assert.equal(problemsOf(r), []);
     assert.equal(r.criteria, { queryContext: 'customer', and: [{ any_text: { contains: expected } }] });
   });
 }
 
 test('customer_name:\\ud800 (lone surrogate in a value)', () => {
-  const r = timed('customer_name:\ud800', 500);
+  const r = compiled('customer_name:\ud800');
   assert.equal(r.criteria, { queryContext: 'customer', and: [{ customer_name: { equals: '\ud800' } }] });
 });
 
 test('customer_name:😀 (emoji in a value)', () => {
-  const r = timed('customer_name:😀', 500);
+  const r = compiled('customer_name:😀');
   assert.equal(r.criteria, { queryContext: 'customer', and: [{ customer_name: { equals: '😀' } }] });
 });
 
@@ -233,7 +234,7 @@ for (const [name, text, expected] of [
   ['NUL inside a word', 'a\u0000b', [['KQ1001', 1, 2]]],
 ] as const) {
   test(`${JSON.stringify(text)} (${name})`, () => {
-    const r = timed(text, 500);
+    const r = compiled(text);
     assert.equal(problemsOf(r), expected);
     assert.is(r.criteria, undefined);
   });
@@ -245,7 +246,7 @@ test('"a\\u0000b" message shows the NUL escaped', () => {
 });
 
 test('a\\ufeffb (BOM and zero-width no-break space separate words)', () => {
-  const r = timed('\ufeffa\ufeffb', 500);
+  const r = compiled('\ufeffa\ufeffb');
   assert.equal(r.criteria, {
     queryContext: 'customer',
     and: [{ any_text: { contains: 'a' } }, { any_text: { contains: 'b' } }],
