@@ -63,7 +63,7 @@ const under = (...folders: string[]) => (file: string) => folders.some((f) => fi
 const inFolder = (target: string | null, ...folders: string[]) => target !== null && under(...folders)(target);
 
 /** The isomorphic core: everything the root entry is made of. */
-const coreFolders = ['syntax', 'check', 'schema', 'dates', 'lowering', 'emit', 'criteria', 'decompile', 'diagnostics', 'interactive'];
+const coreFolders = ['syntax', 'check', 'schema', 'dates', 'lowering', 'emit', 'criteria', 'decompile', 'diagnostics', 'interactive', 'service'];
 const isCore = (file: string) => under(...coreFolders)(file) || !file.includes('/');
 /** The public entries, the only files the CLI may import from the package. */
 const publicEntries = new Set(['index.ts', 'evaluate/index.ts', 'render/index.ts', 'node/index.ts']);
@@ -118,6 +118,13 @@ const rules: Rule[] = [
     name: 'interactive/ does not re-run the lowering (it reads what the pipeline recorded)',
     covers: under('interactive'),
     forbids: (i) => inFolder(i.target, 'lowering'),
+  },
+  {
+    // The language service is part of the root entry: editor adapters (codemirror/, lsp/) build on it, never the reverse.
+    name: 'service/ imports the core only (no Node built-in, no package, nothing outside the core folders)',
+    covers: under('service'),
+    forbids: (i) => isNodeBuiltin(i.specifier) || (i.target === null && !i.specifier.startsWith('.')) || (i.target !== null && !isCore(i.target)),
+    typesToo: true,
   },
   {
     name: 'render/ builds on diagnostics only',
