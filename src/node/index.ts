@@ -9,6 +9,7 @@
  * - Output: `jsonlWriter`, `jsonWriter`, `csvWriter` (what `kq translate --format` writes), `resultJson`.
  * - `checkLines`: the `file:line:column: code severity: message` lines of one result (`kq translate --check`).
  * - `TranslateTally`: the counts behind `kq translate`'s summary.
+ * - `startPlayground`: the playground's web server (`kq playground`), 127.0.0.1 only, strict CSP (src/node/playground.ts).
  */
 export { translate } from './translate.js';
 export type { TranslateSource } from './sources.js';
@@ -26,3 +27,4 @@ export {
 export { resultJson, jsonlWriter, jsonWriter, csvWriter, outputFormats, type OutputFormat, type ResultWriter } from './output.js';
 export { checkLines } from './checkLines.js';
 export { TranslateTally } from './summary.js';
+export { startPlayground, playgroundPolicy, playgroundDir, defaultPlaygroundPort, type PlaygroundOptions, type Playground } from './playground.js';

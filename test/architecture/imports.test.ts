@@ -132,6 +132,29 @@ const rules: Rule[] = [
     forbids: (i) => i.target !== null && !inFolder(i.target, 'diagnostics', 'render'),
   },
   {
+    // The CodeMirror extension is an adapter over the public root entry; the host's CodeMirror is its only other import.
+    name: 'codemirror/ imports the core through the root entry, and @codemirror/* (nothing else)',
+    covers: under('codemirror'),
+    forbids: (i) => (i.target !== null ? i.target !== 'index.ts' && !i.target.startsWith('codemirror/') : !i.specifier.startsWith('@codemirror/')),
+    typesToo: true,
+  },
+  {
+    // The playground page is a user of the package: public browser entries and CodeMirror only (it is bundled for a browser).
+    name: 'playground/ imports the public browser entries (root, evaluate, codemirror) and @codemirror/* only',
+    covers: under('playground'),
+    forbids: (i) =>
+      i.target !== null
+        ? !['index.ts', 'evaluate/index.ts', 'codemirror/index.ts'].includes(i.target) && !i.target.startsWith('playground/')
+        : !i.specifier.startsWith('@codemirror/'),
+    typesToo: true,
+  },
+  {
+    name: 'only playground/ imports codemirror/ (an optional entry: the core never needs CodeMirror)',
+    covers: (f) => !under('codemirror', 'playground')(f),
+    forbids: (i) => inFolder(i.target, 'codemirror') || i.specifier.startsWith('@codemirror/'),
+    typesToo: true,
+  },
+  {
     name: 'nothing but the CLI imports the CLI',
     covers: (f) => !under('cli')(f),
     forbids: (i) => inFolder(i.target, 'cli'),

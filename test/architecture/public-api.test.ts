@@ -19,6 +19,7 @@ const entries: Record<string, string> = {
   'kustomer-query/evaluate': 'src/evaluate/index.ts',
   'kustomer-query/render': 'src/render/index.ts',
   'kustomer-query/node': 'src/node/index.ts',
+  'kustomer-query/codemirror': 'src/codemirror/index.ts',
 };
 
 const program = ts.createProgram(

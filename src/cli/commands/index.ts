@@ -6,8 +6,9 @@ import { decompileCommand } from './decompile.js';
 import { explainCommand } from './explain.js';
 import { fieldsCommand } from './fields.js';
 import { fmtCommand } from './fmt.js';
+import { playgroundCommand } from './playground.js';
 import { replCommand } from './repl.js';
 import { runCommand } from './run.js';
 import { translateCommand } from './translate.js';
 
-export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, explainCommand, completeCommand, replCommand];
+export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, explainCommand, completeCommand, replCommand, playgroundCommand];
