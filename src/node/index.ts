@@ -10,6 +10,7 @@
  * - `checkLines`: the `file:line:column: code severity: message` lines of one result (`kq translate --check`).
  * - `TranslateTally`: the counts behind `kq translate`'s summary.
  * - `startPlayground`: the playground's web server (`kq playground`), 127.0.0.1 only, strict CSP (src/node/playground.ts).
+ * - `startLanguageServer`: the Language Server Protocol server for `.kq` files (`kq lsp --stdio`); see src/lsp/.
  */
 export { translate } from './translate.js';
 export type { TranslateSource } from './sources.js';
@@ -27,4 +28,5 @@ export {
 export { resultJson, jsonlWriter, jsonWriter, csvWriter, outputFormats, type OutputFormat, type ResultWriter } from './output.js';
 export { checkLines } from './checkLines.js';
 export { TranslateTally } from './summary.js';
+export { startLanguageServer, type LanguageServerOptions, type KqSettings } from '../lsp/index.js';
 export { startPlayground, playgroundPolicy, playgroundDir, defaultPlaygroundPort, type PlaygroundOptions, type Playground } from './playground.js';

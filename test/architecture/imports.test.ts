@@ -127,6 +127,17 @@ const rules: Rule[] = [
     typesToo: true,
   },
   {
+    // The LSP server (`kq lsp`, exported by node/index.ts) is an adapter over the language service, like the CLI a
+    // consumer of the core: it never reaches into the CLI, and its only packages are vscode-languageserver's.
+    name: 'lsp/ imports the core and vscode-languageserver(-textdocument) only, never the CLI',
+    covers: under('lsp'),
+    forbids: (i) =>
+      isNodeBuiltin(i.specifier) ||
+      (i.target === null && !/^vscode-languageserver(-textdocument)?(\/node)?$/.test(i.specifier)) ||
+      (i.target !== null && !isCore(i.target) && !inFolder(i.target, 'lsp')),
+    typesToo: true,
+  },
+  {
     name: 'render/ builds on diagnostics only',
     covers: under('render'),
     forbids: (i) => i.target !== null && !inFolder(i.target, 'diagnostics', 'render'),

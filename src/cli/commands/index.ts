@@ -7,8 +7,9 @@ import { explainCommand } from './explain.js';
 import { fieldsCommand } from './fields.js';
 import { fmtCommand } from './fmt.js';
 import { playgroundCommand } from './playground.js';
+import { lspCommand } from './lsp.js';
 import { replCommand } from './repl.js';
 import { runCommand } from './run.js';
 import { translateCommand } from './translate.js';
 
-export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, explainCommand, completeCommand, replCommand, playgroundCommand];
+export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, explainCommand, completeCommand, replCommand, lspCommand, playgroundCommand];
