@@ -1,24 +1,57 @@
 /**
  * The service's Markdown (hover contents, completion documentation) as DOM nodes, for the small subset it writes:
- * paragraphs split by blank lines, `- ` list items, `` `code` `` spans, `**strong**` and `_emphasis_`. Text is only
+ * paragraphs split by blank lines (lines within one kept apart), `- ` list items, fenced code, `` `code` `` spans,
+ * `**strong**` and backslash escapes (`conversation\_status`). Text is only
  * ever set as text (no `innerHTML`), so a field name or value from an org's schema cannot inject markup, and the
  * result is allowed under a Trusted Types policy.
  */
 
-/** A paragraph's inline text as nodes: code spans, strong and emphasis; everything else as text. */
+/** ASCII punctuation, which a backslash escapes (CommonMark 0.31, §2.4 "Backslash escapes"). */
+const escapable = /[!-/:-@[-`{-~]/;
+
+/**
+ * A paragraph's inline text as nodes: backslash escapes, `` `code` `` spans (taken as they are) and `**strong**`
+ * (read again inside); everything else as text.
+ */
 function inline(doc: Document, text: string): Node[] {
   const nodes: Node[] = [];
-  const pattern = /`([^`]+)`|\*\*([^*]+)\*\*|(?<![\w])_([^_]+)_(?![\w])/g;
-  let at = 0;
-  for (const m of text.matchAll(pattern)) {
-    if (m.index > at) nodes.push(doc.createTextNode(text.slice(at, m.index)));
-    const element = doc.createElement(m[1] !== undefined ? 'code' : m[2] !== undefined ? 'strong' : 'em');
-    element.textContent = m[1] ?? m[2] ?? m[3] ?? '';
-    nodes.push(element);
-    at = m.index + m[0].length;
+  let plain = '';
+  const flush = () => {
+    if (plain !== '') nodes.push(doc.createTextNode(plain));
+    plain = '';
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length && escapable.test(text[i + 1]!)) {
+      plain += text[i + 1];
+      i += 2;
+      continue;
+    }
+    const close = c === '`' ? text.indexOf('`', i + 1) : text.startsWith('**', i) ? closingStrong(text, i + 2) : -1;
+    if (close > i) {
+      flush();
+      const code = c === '`';
+      const element = doc.createElement(code ? 'code' : 'strong');
+      if (code) element.textContent = text.slice(i + 1, close);
+      else element.append(...inline(doc, text.slice(i + 2, close)));
+      nodes.push(element);
+      i = close + (code ? 1 : 2);
+      continue;
+    }
+    plain += c;
+    i++;
   }
-  if (at < text.length) nodes.push(doc.createTextNode(text.slice(at)));
+  flush();
   return nodes;
+}
+
+/** Where the `**` closing a strong span opened before `from` is (skipping escaped characters), or -1. */
+function closingStrong(text: string, from: number): number {
+  for (let i = from; i < text.length - 1; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '*' && text[i + 1] === '*') return i > from ? i : -1;
+  }
+  return -1;
 }
 
 /** Renders `markdown` into a new `<div class="cm-kq-doc">` of `doc`. */

@@ -60,15 +60,20 @@ async function loadRecords(): Promise<SampleRecord[]> {
     .map((line) => JSON.parse(line) as SampleRecord);
 }
 
-/** The attribute names the criteria test, in order (keys of the items of `and`/`or`/`not`, nested groups too). */
-function testedAttributes(criteria: unknown, out: string[] = []): string[] {
+/**
+ * The attribute names the criteria test, in order (keys of the items of `and`/`or`/`not`, nested groups too), then
+ * the ones they sort by: the columns worth showing beside each matching record.
+ */
+function testedAttributes(criteria: unknown, out: string[] = [], top = true): string[] {
   if (Array.isArray(criteria)) {
-    for (const item of criteria) testedAttributes(item, out);
+    for (const item of criteria) testedAttributes(item, out, false);
   } else if (criteria !== null && typeof criteria === 'object') {
     for (const [key, value] of Object.entries(criteria)) {
-      if (key === 'and' || key === 'or' || key === 'not') testedAttributes(value, out);
+      if (key === 'and' || key === 'or' || key === 'not') testedAttributes(value, out, false);
       else if (key !== 'queryContext' && key !== 'sort' && key !== 'timeZone' && !out.includes(key)) out.push(key);
     }
+    const sort = (criteria as { sort?: unknown }).sort;
+    if (top && Array.isArray(sort)) for (const key of sort.flatMap((s) => (s && typeof s === 'object' ? Object.keys(s) : []))) if (!out.includes(key)) out.push(key);
   }
   return out;
 }
@@ -79,10 +84,12 @@ function titleOf(record: SampleRecord): string {
   return typeof title === 'string' ? title : String(title ?? '');
 }
 
+/** A record's value as table text: lists joined, instants to the minute (`2026-11-29 17:04`, UTC as stored). */
 function cell(value: unknown): string {
   if (value === undefined || value === null) return '—';
   if (Array.isArray(value)) return value.join(', ');
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value !== 'string') return JSON.stringify(value);
+  return /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(value) ? value.slice(0, 16).replace('T', ' ') : value;
 }
 
 /** One diagnostic as a line of text: `error KQ2001 (1–19): message — help` and its fixes. */
@@ -104,8 +111,11 @@ function showResults(box: HTMLElement, criteria: unknown, records: readonly Samp
     return;
   }
   const total = result.meta.total;
+  // One search reads one type of record (the criteria's queryContext): it is said once, not in a column.
+  const context = typeof (criteria as { queryContext?: unknown }).queryContext === 'string' ? (criteria as { queryContext: string }).queryContext : '';
   const summary = make('p', 'count');
   summary.append(make('strong', undefined, String(total)), ` of ${records.length} records match`);
+  if (context !== '') summary.append(' (', make('code', undefined, context), ' records)');
   if (total > result.data.length) summary.append(`; the first ${result.data.length} are shown`);
   summary.append('.');
   if (result.data.length === 0) {
@@ -115,13 +125,19 @@ function showResults(box: HTMLElement, criteria: unknown, records: readonly Samp
   const columns = testedAttributes(criteria).slice(0, 3);
   const table = make('table');
   const head = make('tr');
-  for (const name of ['type', 'name / subject', ...columns]) head.append(make('th', undefined, name));
+  head.append(make('th', undefined, 'name / subject'));
+  for (const name of columns) {
+    // `conversation_status` in a table of conversations reads as `status`; the full name is the tooltip.
+    const th = make('th', undefined, context !== '' && name.startsWith(`${context}_`) ? name.slice(context.length + 1) : name);
+    th.title = name;
+    head.append(th);
+  }
   table.append(make('thead'), make('tbody'));
   table.tHead!.append(head);
   for (const record of result.data) {
     const row = make('tr');
-    row.append(make('td', 'type', record._type ?? ''), make('td', 'title', titleOf(record)));
-    for (const name of columns) row.append(make('td', undefined, cell(record[name])));
+    row.append(make('td', 'title', titleOf(record)));
+    for (const name of columns) row.append(make('td', 'value', cell(record[name])));
     table.tBodies[0]!.append(row);
   }
   box.replaceChildren(summary, table);
