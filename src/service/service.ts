@@ -115,6 +115,8 @@ function tokenClass(text: string, t: QueryToken, previous: SemanticTokenClass | 
       return 'text';
     case 'keyword':
       return 'keyword';
+    case 'error':
+      return 'error';
     default:
       return 'punctuation';
   }

@@ -187,6 +187,13 @@ test('semantic tokens of sort:x a:(b OR 12) -"d" created:[2024-01-01 TO now-1d] 
   ]);
 });
 
+test('semantic tokens of x:(a AND b) c:d: the ) the grammar has no place for is an error', () => {
+  const text = 'x:(a AND b) c:d';
+  assert.equal(service.semanticTokens(text).map((t) => `${text.slice(t.range.start, t.range.end)}=${t.class}`), [
+    'x=field', ':=operator', '(=punctuation', 'a=string', 'AND=keyword', 'b=text', ')=error', 'c=field', ':=operator', 'd=string',
+  ]);
+});
+
 test('format of a AND b   OR c: one minimal edit (two spaces removed); none when canonical or broken', () => {
   const text = 'a AND b   OR c';
   const edits = service.format(text);
