@@ -163,10 +163,27 @@ register('Ctrl-Space in an empty editor, and typing conversation_st: completion 
   assert.ok(first >= 5, `${first} items`);
   await p.keyboard.press('Escape');
   await p.keyboard.type('conversation_st', { delay: 20 });
-  await p.waitForFunction(() => Array.from(document.querySelectorAll('.cm-tooltip-autocomplete li')).some((li) => li.textContent?.includes('conversation_status')));
-  const labels = await p.$$eval('.cm-tooltip-autocomplete .cm-completionLabel', (els) => els.map((e) => e.textContent));
   const service = createLanguageService({ now }).complete('conversation_st', 15);
-  assert.equal(labels, service.items.map((i) => i.label));
+  const expected = service.items.map((i) => i.label);
+  // The list is asked again on every keystroke: wait for the one of the whole word (the service's, in its order).
+  const shown = await p
+    .waitForFunction(
+      (want: string[]) => {
+        const labels = Array.from(document.querySelectorAll('.cm-tooltip-autocomplete .cm-completionLabel')).map((e) => e.textContent);
+        return JSON.stringify(labels) === JSON.stringify(want);
+      },
+      {},
+      expected,
+    )
+    .then(
+      () => true,
+      () => false,
+    );
+  const labels = await p.$$eval('.cm-tooltip-autocomplete .cm-completionLabel', (els) => els.map((e) => e.textContent));
+  assert.ok(shown, `shown: ${labels.join(', ')}`);
+  assert.equal(labels, expected);
+  // CodeMirror ignores Enter for a list shown less than `interactionDelay` (75 ms) ago (so a fast Enter submits).
+  await new Promise((r) => setTimeout(r, 200));
   await p.keyboard.press('Enter'); // accepts the selected item: the completion keymap comes before Enter-to-submit
   assert.is(await editorText(p), service.items[0]!.edit.newText);
   assert.is(await p.$$eval('.cm-content .cm-line', (lines) => lines.length), 1);
