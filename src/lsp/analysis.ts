@@ -117,6 +117,7 @@ export class DiagnosticCache {
 export class KqDocumentAnalysis {
   readonly index: LineIndex;
   readonly lines: readonly KqLine[];
+  private queryByLine: Map<number, KqLine> | undefined;
 
   constructor(
     readonly uri: string,
@@ -170,8 +171,16 @@ export class KqDocumentAnalysis {
 
   /** Every diagnostic of the document: each query line's, at their places in the file, in line order. */
   diagnostics(): Diagnostic[] {
+    return this.diagnosticsOfLines(0, this.lines.length);
+  }
+
+  /**
+   * The diagnostics of the query lines `from` to `to` (indexes into {@link lines}, `to` exclusive), so that a caller
+   * can compute a long document's in slices between other requests.
+   */
+  diagnosticsOfLines(from: number, to: number): Diagnostic[] {
     const out: Diagnostic[] = [];
-    for (const line of this.lines) {
+    for (const line of this.lines.slice(from, to)) {
       const found = this.guard(`diagnostics of line ${line.line + 1}`, [], () => this.cache.get(this.service, line.text));
       for (const d of found) out.push(this.diagnosticOf(d, line.start));
     }
@@ -266,40 +275,64 @@ export class KqDocumentAnalysis {
     return actions;
   }
 
+  /** The number of lines of the document (LSP lines: a final line break starts one more, empty line). */
+  get lineCount(): number {
+    return this.index.positionAt(this.text.length).line + 1;
+  }
+
   /**
-   * Semantic tokens of the whole document, LSP's relative encoding (five integers a token: line delta, start
-   * character delta, length, type index in {@link semanticTokensLegend}, modifiers): each query line's tokens from
-   * the service, and `#` comment lines as comments.
+   * The semantic tokens of document lines `from` to `to` (`to` exclusive), four integers a token in absolute terms:
+   * line, start character, length, type index in {@link semanticTokensLegend}. Query lines have the service's
+   * tokens; `#` comment lines are one comment token (from the `#` to the end of the line). Encode the whole list
+   * with {@link encodeSemanticTokens}.
    */
-  semanticTokens(): SemanticTokens {
-    const data: number[] = [];
-    let lastLine = 0;
-    let lastChar = 0;
-    const push = (line: number, character: number, length: number, type: string | null) => {
-      if (type === null || length <= 0) return;
-      data.push(line - lastLine, line === lastLine ? character - lastChar : character, length, tokenTypes.indexOf(type), 0);
-      lastLine = line;
-      lastChar = character;
-    };
-    const queries = new Map(this.lines.map((l) => [l.line, l]));
-    const lineCount = this.index.positionAt(this.text.length).line + 1;
-    for (let n = 0; n < lineCount; n++) {
-      const query = queries.get(n);
+  semanticTokensOfLines(from: number, to: number): number[] {
+    const out: number[] = [];
+    this.queryByLine ??= new Map(this.lines.map((l) => [l.line, l]));
+    for (let n = from; n < to; n++) {
+      const query = this.queryByLine.get(n);
       if (query === undefined) {
         const start = this.index.offsetAt({ line: n, character: 0 });
         const end = this.index.offsetAt({ line: n, character: Number.MAX_SAFE_INTEGER });
         const hash = this.text.slice(start, end).search(/\S/);
-        if (hash >= 0 && this.text.charCodeAt(start + hash) === 35) push(n, hash, end - start - hash, 'comment');
+        if (hash >= 0 && this.text.charCodeAt(start + hash) === 35) out.push(n, hash, end - start - hash, tokenTypes.indexOf('comment'));
         continue;
       }
       const tokens = this.guard(`semantic tokens of line ${n + 1}`, [], () => this.service.semanticTokens(query.text));
       for (const t of tokens) {
+        const type = tokenTypeOf[t.class] ?? null;
+        const length = t.range.end - t.range.start;
+        if (type === null || length <= 0) continue;
         const start = this.index.positionAt(query.start + t.range.start);
-        push(start.line, start.character, t.range.end - t.range.start, tokenTypeOf[t.class] ?? null);
+        out.push(start.line, start.character, length, tokenTypes.indexOf(type));
       }
     }
-    return { data };
+    return out;
   }
+
+  /** Semantic tokens of the whole document (see {@link semanticTokensOfLines}), encoded. */
+  semanticTokens(): SemanticTokens {
+    return encodeSemanticTokens(this.semanticTokensOfLines(0, this.lineCount));
+  }
+}
+
+/**
+ * LSP's relative encoding of semantic tokens (LSP 3.17, "Semantic Tokens", integer encoding): five integers a token —
+ * line delta, start character delta (from the previous token when on the same line, else from 0), length, type,
+ * modifiers (none here) — from `absolute`, four integers a token (line, character, length, type) in text order.
+ */
+export function encodeSemanticTokens(absolute: readonly number[]): SemanticTokens {
+  const data: number[] = [];
+  let lastLine = 0;
+  let lastChar = 0;
+  for (let i = 0; i + 3 < absolute.length; i += 4) {
+    const line = absolute[i]!;
+    const character = absolute[i + 1]!;
+    data.push(line - lastLine, line === lastLine ? character - lastChar : character, absolute[i + 2]!, absolute[i + 3]!, 0);
+    lastLine = line;
+    lastChar = character;
+  }
+  return { data };
 }
 
 /** True when the two ranges overlap or touch (an empty range at a diagnostic's edge touches it). */

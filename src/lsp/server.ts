@@ -11,10 +11,10 @@
  * `exit` notification and when its input ends (vscode-languageserver's Node connection does both: exit code 0 after
  * `shutdown`, else 1).
  */
-import { createConnection, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection } from 'vscode-languageserver/node';
+import { createConnection, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type LanguageService, type ServiceOptions } from '../index.js';
-import { DiagnosticCache, KqDocumentAnalysis, semanticTokensLegend } from './analysis.js';
+import { DiagnosticCache, encodeSemanticTokens, KqDocumentAnalysis, semanticTokensLegend } from './analysis.js';
 import { readSettings } from './settings.js';
 
 /** How `startLanguageServer` is set up. */
@@ -72,24 +72,29 @@ export function startLanguageServer(opts: LanguageServerOptions = {}): Connectio
     return found;
   };
 
-  const publish = (uri: string) => {
+  /**
+   * Computes and publishes the document's diagnostics, in slices of about {@link sliceMs} between which other
+   * messages are served (a 10,000-line file does not hold up a completion); stops when the document has changed or
+   * closed since (a newer run publishes).
+   */
+  const publish = async (uri: string) => {
     timers.delete(uri);
     const document = documents.get(uri);
     const analysis = analysisOf(uri);
     if (document === undefined || analysis === null) return;
-    let diagnostics;
-    try {
-      diagnostics = analysis.diagnostics();
-    } catch (error) {
-      reportError(`diagnostics of ${uri}`, error);
-      return;
-    }
-    void connection.sendDiagnostics({ uri, version: document.version, diagnostics }).catch((e) => reportError('publishDiagnostics', e));
+    const current = () => documents.get(uri) === document && analyses.get(uri) === analysis;
+    const diagnostics: Diagnostic[] = [];
+    const done = await inSlices(analysis.lines.length, (from, to) => diagnostics.push(...analysis.diagnosticsOfLines(from, to)), current);
+    if (!done || !current()) return;
+    await connection.sendDiagnostics({ uri, version: document.version, diagnostics }).catch((e) => reportError('publishDiagnostics', e));
   };
 
   const schedule = (uri: string, delay: number) => {
     clearTimeout(timers.get(uri));
-    timers.set(uri, setTimeout(() => publish(uri), delay));
+    timers.set(
+      uri,
+      setTimeout(() => void publish(uri).catch((e) => reportError(`diagnostics of ${uri}`, e)), delay),
+    );
   };
 
   /** Applies settings: new options for the service, every open document checked again. */
@@ -179,7 +184,19 @@ export function startLanguageServer(opts: LanguageServerOptions = {}): Connectio
     // `only` filters by kind, hierarchically (LSP 3.17, CodeActionKind): '' (every kind) and 'quickfix' take ours.
     answer('code actions', [], (a, p) => (p.context.only && !p.context.only.some((k) => k === '' || k === 'quickfix') ? [] : a.codeActions(p.range))),
   );
-  connection.languages.semanticTokens.on(answer('semantic tokens', { data: [] }, (a) => a.semanticTokens()));
+  connection.languages.semanticTokens.on(async (params, token) => {
+    try {
+      const analysis = analysisOf(params.textDocument.uri);
+      if (analysis === null) return { data: [] };
+      const absolute: number[] = [];
+      const lineCount = analysis.lineCount;
+      await inSlices(lineCount, (from, to) => absolute.push(...analysis.semanticTokensOfLines(from, to)), () => !token.isCancellationRequested);
+      return encodeSemanticTokens(absolute);
+    } catch (error) {
+      reportError('semantic tokens', error);
+      return { data: [] };
+    }
+  });
 
   connection.onShutdown(() => {
     for (const timer of timers.values()) clearTimeout(timer);
@@ -189,6 +206,28 @@ export function startLanguageServer(opts: LanguageServerOptions = {}): Connectio
   documents.listen(connection);
   connection.listen();
   return connection;
+}
+
+/** How long, in milliseconds, a slice of a long computation runs before other messages are served. */
+const sliceMs = 20;
+
+/**
+ * Runs `work` over items `0..count` in slices of about {@link sliceMs} (the slice size adapts to the time an item
+ * takes), yielding to the event loop between slices; stops early — resolving to false — when `proceed` turns false.
+ */
+async function inSlices(count: number, work: (from: number, to: number) => void, proceed: () => boolean): Promise<boolean> {
+  let size = 16;
+  for (let from = 0; from < count; ) {
+    if (!proceed()) return false;
+    const to = Math.min(count, from + size);
+    const started = performance.now();
+    work(from, to);
+    const took = performance.now() - started;
+    size = Math.max(1, Math.min(4096, Math.round(((to - from) * sliceMs) / Math.max(took, 0.5))));
+    from = to;
+    if (from < count) await new Promise<void>((resume) => setImmediate(resume));
+  }
+  return proceed();
 }
 
 /** Sends `console.*` to the client's log while stdout carries the protocol (a stray `console.log` would corrupt it). */
