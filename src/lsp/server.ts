@@ -46,7 +46,8 @@ export function startLanguageServer(opts: LanguageServerOptions = {}): Connectio
   const log = connection.console;
   if (output === process.stdout) redirectConsole(connection);
 
-  const base = opts.options ?? {};
+  // Settings are layered: the CLI's flags, then initializationOptions, then the workspace configuration.
+  let base: ServiceOptions = opts.options ?? {};
   const debounceMs = opts.debounceMs ?? defaultDebounceMs;
   let service: LanguageService = createLanguageService(base);
   const cache = new DiagnosticCache();
@@ -97,8 +98,8 @@ export function startLanguageServer(opts: LanguageServerOptions = {}): Connectio
     );
   };
 
-  /** Applies settings: new options for the service, every open document checked again. */
-  const applySettings = (value: unknown) => {
+  /** Applies settings over `base`: new options for the service, every open document checked again; returns them. */
+  const applySettings = (value: unknown): ServiceOptions => {
     const { options, problems } = readSettings(value, base);
     for (const problem of problems) {
       log.warn(problem);
@@ -114,6 +115,7 @@ export function startLanguageServer(opts: LanguageServerOptions = {}): Connectio
     cache.clear();
     analyses = new Map();
     for (const document of documents.all()) schedule(document.uri, 0);
+    return options;
   };
 
   const pull = async () => {
@@ -127,7 +129,7 @@ export function startLanguageServer(opts: LanguageServerOptions = {}): Connectio
 
   connection.onInitialize((params) => {
     pullConfiguration = params.capabilities.workspace?.configuration === true;
-    if (params.initializationOptions !== undefined && params.initializationOptions !== null) applySettings(params.initializationOptions);
+    if (params.initializationOptions !== undefined && params.initializationOptions !== null) base = applySettings(params.initializationOptions);
     return {
       capabilities: {
         positionEncoding: 'utf-16',

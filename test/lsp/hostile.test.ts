@@ -94,7 +94,7 @@ test('10,000 lines (a third with an unknown field) → one publication with ever
   assert.equal(where(q.diagnostics), ['KQ2001@1:0-1:19', ...expected]);
 });
 
-test('initializationOptions {kq: {queryContext: "conversation"}} → no KQ2015 note; a pull client gets settings through workspace/configuration', async () => {
+test('initializationOptions {kq: {queryContext: "conversation"}} → no KQ2015 note; a pull client gets settings through workspace/configuration, over its initializationOptions', async () => {
   const uri = 'file:///ctx.kq';
   let published = session.diagnostics(uri);
   await open(session, uri, 'conversation_status:open');
@@ -109,15 +109,17 @@ test('initializationOptions {kq: {queryContext: "conversation"}} → no KQ2015 n
     asked.push(params.items);
     return [answer];
   });
-  await initialize(pulling, undefined, { workspace: { configuration: true } });
+  // Layered: initializationOptions over the CLI's flags, the pulled section over both.
+  await initialize(pulling, { kq: { queryContext: 'customer' } }, { workspace: { configuration: true } });
   published = pulling.diagnostics(uri, (p) => where(p.diagnostics).length > 0);
-  await open(pulling, uri, 'context:customer customer_custom_otherStr:x');
-  assert.equal(where((await published).diagnostics), ['KQ2003@0:17-0:41']);
+  await open(pulling, uri, 'customer_custom_otherStr:x');
+  assert.equal(where((await published).diagnostics, true), ['KQ2003@0:0-0:24']);
   assert.equal(asked[0], [{ section: 'kq' }]);
   answer = null;
   published = pulling.diagnostics(uri, (p) => where(p.diagnostics).length === 0);
   await pulling.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-  await published;
+  // The custom attributes are gone; queryContext from initializationOptions stays (no KQ2015 note).
+  assert.equal(where((await published).diagnostics, true), []);
   assert.is(asked.length, 2);
   assert.is(await stop(pulling), 0, pulling.stderr());
 });
