@@ -105,6 +105,26 @@ test('completion: applying conversation_status to "conversation_stat" writes the
   assert.is(state().selection.main.head, edit.newText.length);
 });
 
+test('completion with a value source: conversation_tags:b waits for it (completeAsync) and offers its values', async () => {
+  const asked: string[] = [];
+  const options = {
+    valueSources: {
+      conversation_tags: async ({ prefix }: { field: string; prefix: string }) => {
+        asked.push(prefix);
+        return ['billing', 'bug', 'vip'].filter((t) => t.startsWith(prefix));
+      },
+    },
+  };
+  const state = EditorState.create({ doc: 'conversation_tags:b', extensions: kustomerQuery({ singleLine: true, options }) });
+  const answer = serviceCompletions(new CompletionContext(state, 19, true));
+  assert.instance(answer, Promise);
+  const result = (await answer)!;
+  assert.equal(asked, ['b']);
+  assert.is(result.from, 18);
+  const labels = result.options.map((o) => o.label);
+  assert.ok(labels.includes('billing') && labels.includes('bug') && !labels.includes('vip'), labels.join(', '));
+});
+
 // --- Lint -------------------------------------------------------------------------------------------------------------
 
 test('lint: conversation_status:open has no marker (its KQ2015 info note is not drawn)', () => {
