@@ -8,7 +8,11 @@
  * minified), gzip level 9. The bundles:
  * - compile only: `import { compile } from 'kustomer-query'`;
  * - search box: compile, complete, format, explain, decompile;
- * - lucene (`lucene.parse`) and liqe (`parse`, `filter`, `serialize`), the peers a page would pick instead.
+ * - lucene (`lucene.parse`) and liqe (`parse`, `filter`, `serialize`), the peers a page would pick instead;
+ * - the CodeMirror extension (`kustomerQuery` from `kustomer-query/codemirror`) with @codemirror/* external (what it
+ *   adds to a page that already has CodeMirror: the core, the language service and the adapter), and with them
+ *   bundled; beside it CodeMirror alone (the view, state, autocomplete and lint parts the extension uses), what any
+ *   CodeMirror page pays anyway.
  * Then where the compile-only bundle's bytes go, by package (esbuild's metafile: bytes in the minified output).
  * Goals (issue "Embeddable everywhere"): compile only ≤ 64 KiB gzip, search box ≤ 80 KiB gzip.
  */
@@ -31,9 +35,13 @@ export interface BundleSize {
   readonly byPackage: Record<string, number>;
 }
 
-/** Bundles `source` (an entry module's text) for the browser from `dir` and measures it. Throws on a build error. */
-export async function bundleSize(name: string, source: string, dir: string): Promise<BundleSize> {
+/**
+ * Bundles `source` (an entry module's text) for the browser from `dir` and measures it; imports matching `external`
+ * (esbuild patterns, e.g. `@codemirror/*`) stay imports and are not counted. Throws on a build error.
+ */
+export async function bundleSize(name: string, source: string, dir: string, external: string[] = []): Promise<BundleSize> {
   const result = await esbuild.build({
+    external,
     stdin: { contents: source, resolveDir: dir, sourcefile: 'entry.js' },
     bundle: true,
     platform: 'browser',
@@ -91,6 +99,18 @@ export async function sizeReport(): Promise<string> {
       ),
       await bundleSize('lucene: parse', "import lucene from 'lucene'; globalThis.p = lucene.parse;", app.dir),
       await bundleSize('liqe: parse, filter, serialize', "import { parse, filter, serialize } from 'liqe'; globalThis.p = { parse, filter, serialize };", app.dir),
+      await bundleSize(
+        'kustomer-query/codemirror: kustomerQuery, @codemirror/* external',
+        "import { kustomerQuery } from 'kustomer-query/codemirror'; globalThis.kq = kustomerQuery;",
+        app.dir,
+        ['@codemirror/*'],
+      ),
+      await bundleSize('kustomer-query/codemirror: kustomerQuery, @codemirror/* bundled', "import { kustomerQuery } from 'kustomer-query/codemirror'; globalThis.kq = kustomerQuery;", app.dir),
+      await bundleSize(
+        'CodeMirror alone: EditorView, EditorState, autocompletion, linter, hoverTooltip',
+        "import { EditorView, hoverTooltip } from '@codemirror/view'; import { EditorState } from '@codemirror/state'; import { autocompletion } from '@codemirror/autocomplete'; import { linter } from '@codemirror/lint'; globalThis.cm = { EditorView, EditorState, autocompletion, linter, hoverTooltip };",
+        app.dir,
+      ),
     ];
     const [compileOnly, searchBox, lucene, liqe] = bundles as [BundleSize, BundleSize, BundleSize, BundleSize];
     const goals = new Map([

@@ -15,6 +15,10 @@
  * - dist/kustomer-query.cjs  for `require()`: all four seams in one CommonJS bundle (esbuild cannot split CJS, and
  *   one bundle keeps one core), chevrotain bundled (ESM-only; Node 20 before 20.19 cannot `require()` an ES module),
  *   other dependencies `require()`d; dist/{index,evaluate,render,client,node}.cjs are one-line stubs picking a seam from it.
+ * - dist/esm/codemirror.js  `kustomer-query/codemirror`, the CodeMirror 6 extension, in the browser build above
+ *   (@codemirror/* stay imports: they are the host's, optional peer dependencies); no Node or CJS build.
+ * - dist/playground/  the page `kq playground` serves: app.js (everything bundled, CodeMirror included), index.html,
+ *   style.css and support.ndjson (examples/data/), copied.
  * - dist/cli.js  the `kq` CLI (bin/kq.js imports it): everything bundled, for the cold start of every command.
  * - dist/translate-worker.js  the worker thread of `translate({jobs})`, which src/node/pool.ts starts from beside
  *   whichever module is running (dist/ for every Node build above): everything bundled.
@@ -47,7 +51,11 @@ const nodeExternal = dependencies.filter((name) => !ESM_ONLY.includes(name));
 
 /** The public entries: subpath → source. `node` is Node-only and has no browser build. */
 const entries = { index: 'src/index.ts', evaluate: 'src/evaluate/index.ts', render: 'src/render/index.ts', client: 'src/client/index.ts', node: 'src/node/index.ts' };
-const browserEntries = { index: entries.index, evaluate: entries.evaluate, render: entries.render, client: entries.client };
+/**
+ * The bundler/browser builds: the isomorphic entries, and `./codemirror` (the CodeMirror 6 extension; browser only,
+ * so not in `entries`: the Node builds and the CJS bundle would `require()` the optional @codemirror/* peers).
+ */
+const browserEntries = { index: entries.index, evaluate: entries.evaluate, render: entries.render, client: entries.client, codemirror: 'src/codemirror/index.ts' };
 
 /** Bundled CommonJS dependencies (picocolors, cli-progress in the CLI) call `require`; give the ESM bundles one. */
 const esmRequireBanner = { js: "import { createRequire as __kqCreateRequire } from 'node:module'; const require = __kqCreateRequire(import.meta.url);" };
@@ -75,7 +83,30 @@ const cjsEntry = {
   loader: 'ts',
 };
 
+/**
+ * The playground page (`kq playground`, src/playground/): app.js bundles everything it uses — the core, the
+ * evaluator, the CodeMirror extension and CodeMirror itself (dev dependencies: an installed package needs none) —
+ * for browsers, minified; index.html, style.css and the sample records are copied beside it (see copyPlayground).
+ */
+const playgroundBuild = {
+  ...common,
+  entryPoints: { app: 'src/playground/app.ts' },
+  outdir: 'dist/playground',
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: false, // a page for trying queries: ~2 MiB of map with sources is not worth shipping
+};
+/** Files the playground serves as they are: dist/playground/<name> ← source. */
+const playgroundFiles = {
+  'index.html': 'src/playground/index.html',
+  'style.css': 'src/playground/style.css',
+  'support.ndjson': 'examples/data/support.ndjson',
+};
+
 const builds = [
+  playgroundBuild,
   { ...common, entryPoints: browserEntries, outdir: 'dist/esm', format: 'esm', platform: 'neutral', target: 'es2022', splitting: true, packages: 'external', chunkNames: 'chunk-[hash]' },
   { ...nodeCommon, entryPoints: entries, outdir: 'dist', format: 'esm', splitting: true, external: nodeExternal, chunkNames: 'chunk-[hash]' },
   // `import.meta` is empty in CJS; src/node/pool.ts uses `__filename` there instead, so esbuild's warning is moot.
@@ -114,8 +145,7 @@ function size(bytes) {
 
 async function main() {
   const started = performance.now();
-  const missing = builds
-    .flatMap((b) => (b.entryPoints === undefined ? [] : Array.isArray(b.entryPoints) ? b.entryPoints : Object.values(b.entryPoints)))
+  const missing = [...builds.flatMap((b) => (b.entryPoints === undefined ? [] : Array.isArray(b.entryPoints) ? b.entryPoints : Object.values(b.entryPoints))), ...Object.values(playgroundFiles)]
     .filter((entry) => !existsSync(join(root, entry)));
   if (missing.length > 0) throw new Error(`missing entry point(s): ${[...new Set(missing)].join(', ')}`);
 
@@ -137,6 +167,12 @@ async function main() {
       if (file.path.endsWith('.map')) continue;
       written.push({ path: relative(root, file.path), bytes: contents.length, gzip: gzipSync(contents).length });
     }
+  }
+
+  for (const [name, source] of Object.entries(playgroundFiles)) {
+    const contents = await readFile(join(root, source));
+    await writeFile(join(dist, 'playground', name), contents);
+    written.push({ path: `dist/playground/${name}`, bytes: contents.length, gzip: gzipSync(contents).length });
   }
 
   for (const name of Object.keys(entries)) {

@@ -65,3 +65,6 @@ export { fieldDetail } from './interactive/docs.js';
 export { explain, explainQuery, type Explanation } from './interactive/explain.js';
 export { criteriaInWords, type CriteriaWordsOptions } from './interactive/criteriaInWords.js';
 export { dayInWords, instantInWords } from './interactive/humanDates.js';
+
+// --- The language service: one object for editor adapters (CodeMirror, LSP, playground) -------------------------
+export * from './service/index.js';

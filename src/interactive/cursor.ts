@@ -18,73 +18,16 @@
  * Offsets are UTF-16 code units; out-of-range offsets are clamped, and an offset inside a surrogate pair moves back to
  * the start of its code point ({@link snapOffset}). Never throws.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { resolveLimits, type Limits } from '../options.js';
-import { lex, type Token } from '../syntax/lexer.js';
-import { directiveNames } from '../syntax/terms.js';
+import type { Limits } from '../options.js';
+import type { Token } from '../syntax/lexer.js';
+import { lastTokenBefore, parseTolerant, type FieldTermAt, type TolerantParse } from '../syntax/tolerant.js';
 import * as T from '../syntax/tokens.js';
 
-/** What a token is in its query. */
-export type TokenRole =
-  /** the name of a field term (`status` in `status:open`), or of a directive (`sort` in `sort:x`) */
-  | 'name'
-  /** the operator of a field term */
-  | 'operator'
-  /** a value of a field term: a word, a quoted string, or `*` */
-  | 'value'
-  /** punctuation inside a field term's value: `(` `)` `[` `]` `{` `}` `,` `..`, and `OR` / `TO` between values */
-  | 'value-syntax'
-  /** a bare word or a quoted phrase in term position (full-text search) */
-  | 'text'
-  /** `AND`, `OR`, `NOT`, `-` in term position */
-  | 'keyword'
-  /** `(` and `)` grouping terms, and stray tokens */
-  | 'punct';
+export type { FieldTermAt, TokenRole } from '../syntax/tolerant.js';
+export { lastTokenBefore } from '../syntax/tolerant.js';
 
-/**
- * One field term as far as it was typed:
- * - `name`: the field (or directive) name, decoded; `nameToken` / `operatorToken` its tokens;
- * - `operator`: the operator as written, normalized (`:>=` → `>=`);
- * - `directive`: true when the name is a directive (`has`, `no`, `sort`, `context`, `in`, `tz`);
- * - `valueStart`: the offset right after the operator; `valueEnd`: the end of the value as typed (equal to
- *   `valueStart` when there is none), `Infinity` when a value list, range or quoted string is still open;
- * - `shape`: `single` (one value, or `a,b` / `a..b`), `group` (`(a OR b)`), `range` (`[a TO b]`);
- * - `checkShape`: the shape the checker gives the term, for operator checks (`allows`): `list` for `(a OR b)` and
- *   `a,b`, `range` for `[a TO b]` and `a..b`, else `single` — as far as it was typed (`x:a,` is already a list);
- * - `value`: the decoded value when it is exactly one word or quoted string, else `null`;
- * - `range`: for a range (`a..b`, `[a TO b]`), its low bound as typed (decoded; `null` when absent or `*`), whether
- *   the low bound is exclusive (`{`), and the offset where the high bound starts (after `..` or `TO`; `Infinity`
- *   before either is typed).
- */
-export interface FieldTermAt {
-  readonly name: string;
-  readonly nameToken: Token;
-  readonly operatorToken: Token;
-  readonly operator: string;
-  readonly directive: boolean;
-  readonly valueStart: number;
-  readonly valueEnd: number;
-  readonly shape: 'single' | 'group' | 'range';
-  readonly checkShape: 'single' | 'list' | 'range';
-  readonly value: string | null;
-  readonly range?: { readonly low: string | null; readonly lowExclusive: boolean; readonly highStart: number };
-}
-
-/** The result of {@link scanQuery}. `roles[i]` and `termOf[i]` (an index into `terms`, or -1) are per token. */
-export interface ScannedQuery {
-  readonly text: string;
-  readonly tokens: readonly Token[];
-  readonly roles: readonly TokenRole[];
-  readonly termOf: readonly number[];
-  readonly terms: readonly FieldTermAt[];
-  /** The offset of a `"` the lexer found no end for (KQ1002), or -1. The string runs to the end of the text. */
-  readonly openQuote: number;
-  /** The term the open quote is a value of (index into `terms`), or -1 when it is a full-text phrase. */
-  readonly openQuoteTerm: number;
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-const directiveSet: ReadonlySet<string> = new Set(directiveNames);
+/** A query as the tolerant parse reads it: tokens with roles, field terms as far as typed (syntax/tolerant.ts). */
+export type ScannedQuery = TolerantParse;
 
 /** The end offset (exclusive) of a token. */
 export function tokenEnd(t: Token): number {
@@ -95,156 +38,9 @@ function isType(t: Token | undefined, ...types: readonly (typeof T.Word)[]): boo
   return t !== undefined && types.includes(t.tokenType);
 }
 
-/** Lexes `text` and assigns every token its role (see the module comment). Never throws. */
+/** Reads `text` with the error-tolerant parse (syntax/tolerant.ts `parseTolerant`). Never throws. */
 export function scanQuery(text: string, limits: Limits = {}): ScannedQuery {
-  if (typeof text !== 'string') text = String(text);
-  const { maxDepth, maxDiagnostics, maxLength } = resolveLimits(limits);
-  const lexed = text.length > maxLength ? { tokens: [] as Token[], diagnostics: [] } : lex(text, { maxDepth, maxDiagnostics });
-  const tokens = lexed.tokens;
-  const roles: TokenRole[] = new Array<TokenRole>(tokens.length);
-  const termOf: number[] = new Array<number>(tokens.length).fill(-1);
-  const terms: FieldTermAt[] = [];
-  const openQuoteDiagnostic = lexed.diagnostics.find((d) => d.code === 'KQ1002');
-  const openQuote = openQuoteDiagnostic ? openQuoteDiagnostic.span.start : -1;
-
-  let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i]!;
-    if (t.tokenType !== T.FieldName) {
-      roles[i] =
-        t.tokenType === T.Word || t.tokenType === T.Quoted
-          ? 'text'
-          : isType(t, T.And, T.Or, T.Not, T.Minus)
-            ? 'keyword'
-            : 'punct';
-      i++;
-      continue;
-    }
-    // The lexer always follows a field name with its operator.
-    const op = tokens[i + 1]!;
-    const index = terms.length;
-    roles[i] = 'name';
-    roles[i + 1] = 'operator';
-    termOf[i] = termOf[i + 1] = index;
-    const valueStart = tokenEnd(op);
-    let j = i + 2;
-    let valueEnd = valueStart;
-    let shape: FieldTermAt['shape'] = 'single';
-    let checkShape: FieldTermAt['checkShape'] = 'single';
-    let value: string | null = null;
-    let range: FieldTermAt['range'];
-    const first = tokens[j];
-    const mark = (k: number, role: TokenRole) => {
-      roles[k] = role;
-      termOf[k] = index;
-    };
-    if (first !== undefined && first.startOffset === valueStart && first.tokenType === T.LParen) {
-      shape = 'group';
-      checkShape = 'list';
-      let depth = 0;
-      valueEnd = Infinity;
-      for (; j < tokens.length; j++) {
-        const v = tokens[j]!;
-        if (v.tokenType === T.LParen) depth++;
-        if (v.tokenType === T.RParen) depth--;
-        mark(j, v.tokenType === T.Word || v.tokenType === T.Quoted || v.tokenType === T.Star ? 'value' : 'value-syntax');
-        if (depth === 0) {
-          valueEnd = tokenEnd(v);
-          j++;
-          break;
-        }
-      }
-    } else if (first !== undefined && first.startOffset === valueStart && isType(first, T.LBracket, T.LBrace)) {
-      shape = 'range';
-      checkShape = 'range';
-      valueEnd = Infinity;
-      const lowToken = tokens[i + 3];
-      const low = isType(lowToken, T.Word, T.Quoted) ? lowToken!.payload : null;
-      range = { low, lowExclusive: first.tokenType === T.LBrace, highStart: Infinity };
-      for (; j < tokens.length; j++) {
-        const v = tokens[j]!;
-        if (j > i + 2 && !isType(v, T.Word, T.Quoted, T.Star, T.To, T.RBracket, T.RBrace)) break;
-        mark(j, isType(v, T.Word, T.Quoted, T.Star) ? 'value' : 'value-syntax');
-        if (v.tokenType === T.To && range.highStart === Infinity) range = { ...range, highStart: tokenEnd(v) };
-        if (isType(v, T.RBracket, T.RBrace)) {
-          valueEnd = tokenEnd(v);
-          j++;
-          break;
-        }
-      }
-    } else {
-      // value ((',' value)* | '..' value), each token touching the one before.
-      let end = valueStart;
-      const firstValue = j;
-      for (; j < tokens.length; j++) {
-        const v = tokens[j]!;
-        if (v.startOffset !== end || !isType(v, T.Word, T.Quoted, T.Star, T.Comma, T.DotDot)) break;
-        mark(j, isType(v, T.Comma, T.DotDot) ? 'value-syntax' : 'value');
-        if (v.tokenType === T.Comma) checkShape = 'list';
-        else if (v.tokenType === T.DotDot) {
-          checkShape = 'range';
-          const low = j === firstValue + 1 && isType(tokens[firstValue], T.Word, T.Quoted) ? tokens[firstValue]!.payload : null;
-          range ??= { low, lowExclusive: false, highStart: tokenEnd(v) };
-        }
-        end = tokenEnd(v);
-      }
-      valueEnd = end;
-      if (j === firstValue + 1 && isType(tokens[firstValue], T.Word, T.Quoted)) value = tokens[firstValue]!.payload;
-    }
-    const operator = op.image.length > 1 && op.image.startsWith(':') ? op.image.slice(1) : op.image;
-    terms.push({
-      name: t.payload,
-      nameToken: t,
-      operatorToken: op,
-      operator,
-      directive: directiveSet.has(t.payload),
-      valueStart,
-      valueEnd,
-      shape,
-      checkShape,
-      value,
-      ...(range ? { range } : {}),
-    });
-    i = j;
-  }
-
-  // An unterminated quote belongs to the term whose value it continues, if any.
-  let openQuoteTerm = -1;
-  if (openQuote >= 0) {
-    for (let k = terms.length - 1; k >= 0; k--) {
-      const term = terms[k]!;
-      if (term.valueStart > openQuote) continue;
-      const lastIndex = lastTokenBefore(tokens, openQuote);
-      const last = tokens[lastIndex];
-      const continues =
-        term.valueEnd === Infinity ||
-        (term.valueEnd === openQuote &&
-          last !== undefined &&
-          termOf[lastIndex] === k &&
-          isType(last, T.Colon, T.Equals, T.NotEquals, T.Tilde, T.Greater, T.GreaterEqual, T.Less, T.LessEqual, T.Comma, T.DotDot));
-      if (continues) openQuoteTerm = k;
-      break;
-    }
-  }
-
-  return { text, tokens, roles, termOf, terms, openQuote, openQuoteTerm, diagnostics: lexed.diagnostics };
-}
-
-/** The index of the last token that ends at or before `offset`, or -1. Binary search over the sorted tokens. */
-export function lastTokenBefore(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokenEnd(tokens[mid]!) <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  return found;
+  return parseTolerant(text, limits);
 }
 
 /** The index of the token that contains `offset` with `start < offset <= end` (the cursor inside or just after it). */

@@ -1,8 +1,9 @@
 /**
  * `tokenize`: a query's tokens with the role each plays, for highlighting and for hosts that must know whether an
  * input is finished (a REPL continuing a query on the next line, an editor's bracket matching). It reads the
- * project's own lexer, so highlighting can never drift from what the compiler reads. Works on any input, broken or
- * partial.
+ * project's own lexer and grammar (the error-tolerant parse, syntax/tolerant.ts), so highlighting can never drift
+ * from what the compiler reads; a token the grammar has no place for has the role `error`. Works on any input, broken
+ * or partial.
  */
 import { scanQuery, tokenEnd, type TokenRole } from './cursor.js';
 import * as T from '../syntax/tokens.js';

@@ -13,6 +13,8 @@
  *   record with its source text and line), `openRecordFile`, the limits `recordLimits`, `recordProblemText`.
  * - Text inputs: `decodeUtf8` / `readTextFile` (strict UTF-8, errors name the byte offset and line), and the `.kq`
  *   format (`parseKq`, `kqLines`, `kqQuery`: one query per line, `#` comments and blank lines skipped).
+ * - `startPlayground`: the playground's web server (`kq playground`), 127.0.0.1 only, strict CSP (src/node/playground.ts).
+ * - `startLanguageServer`: the Language Server Protocol server for `.kq` files (`kq lsp --stdio`); see src/lsp/.
  */
 export { translate } from './translate.js';
 export type { TranslateSource } from './sources.js';
@@ -47,3 +49,5 @@ export { byteSize, InputTooLargeError, type Chunk } from './lines.js';
 export { decodeUtf8, readTextFile, maxTextBytes, Utf8Error } from './text.js';
 export { parseKq, kqLines, kqQuery, type KqQuery } from './kqFormat.js';
 export * from '../serve/index.js'; // the local search server (`kq serve`, `startServer`): src/serve/
+export { startLanguageServer, type LanguageServerOptions, type KqSettings } from '../lsp/index.js';
+export { startPlayground, playgroundPolicy, playgroundDir, defaultPlaygroundPort, type PlaygroundOptions, type Playground } from './playground.js';

@@ -63,13 +63,21 @@ class QueryParser extends EmbeddedActionsParser {
   buildText: TextBuilder = () => {
     throw new Error('no builder');
   };
+  /** Told when a field term's name and operator are read (the tolerant parse; null for `parse`). */
+  fieldTermStart: ((name: Token, operator: Token) => void) | null = null;
   /** Current nesting of parentheses and negations, and the deepest seen. */
   nesting = 0;
   deepest = 0;
   deepestToken: IToken | null = null;
 
-  constructor() {
-    super(T.allTokens, { maxLookahead: 3 });
+  /**
+   * `recovery`: chevrotain's error recovery (single-token insertion and deletion, re-sync at the rules' follow sets)
+   * for the error-tolerant parse (tolerant.ts); off for `parse`, which stops at the first error. With recovery, a
+   * sub-rule that was re-synced returns `undefined` and an inserted token has no offsets (`NaN`): the actions below
+   * skip such pieces, which never happens without recovery.
+   */
+  constructor(recovery = false) {
+    super(T.allTokens, { maxLookahead: 3, recoveryEnabled: recovery });
     this.performSelfAnalysis();
   }
 
@@ -78,6 +86,11 @@ class QueryParser extends EmbeddedActionsParser {
     this.nesting = 0;
     this.deepest = 0;
     this.deepestToken = null;
+  }
+
+  /** The last token consumed (chevrotain's `LA(0)`), for the tolerant parse's term builder. */
+  lastConsumed(): IToken {
+    return this.LA(0);
   }
 
   private enter(n: number, token: IToken): void {
@@ -132,6 +145,7 @@ class QueryParser extends EmbeddedActionsParser {
     return this.ACTION(() => {
       this.nesting -= negations.length;
       let node = inner;
+      if (!node) return node;
       for (let k = negations.length - 1; k >= 0; k--) {
         node = { kind: 'Not', span: span(negations[k]!.startOffset, node.span.end), operand: node };
       }
@@ -151,7 +165,8 @@ class QueryParser extends EmbeddedActionsParser {
           // The group's node spans its parentheses, so that a negation's span reaches the closing ')'.
           return this.ACTION(() => {
             this.nesting -= 1;
-            return { ...inner, span: span(open.startOffset, tokenEnd(close)) };
+            if (!inner) return inner;
+            return { ...inner, span: span(open.startOffset, close.isInsertedInRecovery ? inner.span.end : tokenEnd(close)) };
           });
         },
       },
@@ -169,6 +184,7 @@ class QueryParser extends EmbeddedActionsParser {
   private fieldTerm = this.RULE('fieldTerm', (): A.Expression => {
     const name = this.CONSUME(T.FieldName);
     const operator = this.CONSUME(T.Operator);
+    this.ACTION(() => this.fieldTermStart?.(name as Token, operator as Token));
     let shape: FieldValueShape = { form: 'missing' };
     let end = tokenEnd(operator);
     // The value must touch the operator: in `name: value` the space ends the term (the lexer never puts white
@@ -177,8 +193,10 @@ class QueryParser extends EmbeddedActionsParser {
       GATE: () => this.LA(1).startOffset === tokenEnd(operator),
       DEF: () => {
         const r = this.SUBRULE(this.fieldValue);
-        shape = r.shape;
-        end = r.end;
+        if (r) {
+          shape = r.shape;
+          end = r.end;
+        }
       },
     });
     return this.ACTION(() =>
@@ -221,7 +239,7 @@ class QueryParser extends EmbeddedActionsParser {
             values.push(this.SUBRULE2(this.value));
           });
           const close = this.CONSUME(T.RParen);
-          return this.ACTION(() => ({ shape: { form: 'list', values, grouped: true }, end: tokenEnd(close) }));
+          return this.ACTION(() => ({ shape: { form: 'list', values: values.filter((v) => v !== undefined), grouped: true }, end: tokenEnd(close) }));
         },
       },
       {
@@ -234,8 +252,8 @@ class QueryParser extends EmbeddedActionsParser {
           return this.ACTION(() => ({
             shape: {
               form: 'range',
-              lower: lower.value,
-              upper: upper.value,
+              lower: lower?.value ?? null,
+              upper: upper?.value ?? null,
               lowerInclusive: open.tokenType === T.LBracket,
               upperInclusive: close.tokenType === T.RBracket,
             },
@@ -255,11 +273,11 @@ class QueryParser extends EmbeddedActionsParser {
                   shape: {
                     form: 'range',
                     lower: first,
-                    upper: upper.value,
+                    upper: upper?.value ?? null,
                     lowerInclusive: true,
                     upperInclusive: true,
                   } as FieldValueShape,
-                  end: upper.span.end,
+                  end: upper ? upper.span.end : Number.NaN,
                 }));
               },
             },
@@ -271,7 +289,9 @@ class QueryParser extends EmbeddedActionsParser {
                   values.push(this.SUBRULE4(this.value));
                 });
                 return this.ACTION(() => {
-                  const last = values[values.length - 1]!;
+                  if (values.includes(undefined as unknown as A.Value)) values.splice(0, values.length, ...values.filter((v) => v !== undefined));
+                  const last = values[values.length - 1];
+                  if (!last) return { shape: { form: 'missing' } as FieldValueShape, end: Number.NaN };
                   const shape: FieldValueShape =
                     values.length === 1 ? { form: 'single', value: first } : { form: 'list', values, grouped: false };
                   return { shape, end: last.span.end };
@@ -290,7 +310,7 @@ class QueryParser extends EmbeddedActionsParser {
       {
         ALT: () => {
           const v = this.SUBRULE(this.value);
-          return this.ACTION(() => ({ value: v, span: v.span }));
+          return this.ACTION(() => (v ? { value: v, span: v.span } : v));
         },
       },
       {
@@ -308,14 +328,16 @@ class QueryParser extends EmbeddedActionsParser {
     return this.ACTION(() => ({
       kind: 'Value' as const,
       span: span(t.startOffset, tokenEnd(t)),
-      value: (t as Token).payload,
+      value: (t as Token).payload ?? '',
     }));
   });
 }
 
 /** Joins operands with `kind`, flattening operands that are already of that kind (associativity). */
-function combine(kind: 'And' | 'Or', operands: A.Expression[]): A.Expression {
-  if (operands.length === 1) return operands[0]!;
+function combine(kind: 'And' | 'Or', all: A.Expression[]): A.Expression {
+  // Without recovery every operand is a node; with it, a re-synced operand is `undefined` and is left out.
+  const operands = all.filter((o) => o !== undefined);
+  if (operands.length <= 1) return operands[0]!;
   const flat: A.Expression[] = [];
   for (const op of operands) {
     if (op.kind === kind) for (const o of op.operands) flat.push(o);
@@ -354,6 +376,42 @@ export function parseTokens(tokens: Token[], buildFieldTerm: FieldTermBuilder, b
   const body = p.query() ?? null;
   const error = p.errors[0] ?? null;
   return { body: error ? null : body, error, deepest: p.deepest, deepestToken: p.deepestToken };
+}
+
+let recovering: QueryParser | null = null;
+
+/** The result of {@link parseTokensTolerant}: the tree as far as it could be built, and every recognition error. */
+export interface TolerantTokenParseResult {
+  /** The expression built, with the pieces recovery skipped left out (`null` when nothing could be built). */
+  readonly body: A.Expression | null;
+  /** Every recognition error, in order; each one's `resyncedTokens` are the tokens recovery skipped over. */
+  readonly errors: readonly IRecognitionException[];
+}
+
+/**
+ * Parses a token list with chevrotain's error recovery on (the same grammar and actions as {@link parseTokens}, a
+ * second instance): a missing token is inserted (`isInsertedInRecovery`, no offsets), an extra one deleted, and a
+ * rule that cannot go on re-syncs at its follow set. The builders see only what was recognised; `buildFieldTerm` also
+ * gets the last token the term consumed, and `fieldTermStart` is told when a term's name and operator are read (so
+ * that a term whose value recovery abandoned is still known). Never throws what
+ * chevrotain throws; throws only what the builders throw.
+ */
+export function parseTokensTolerant(
+  tokens: Token[],
+  buildFieldTerm: (...args: [...Parameters<FieldTermBuilder>, last: Token]) => A.Expression,
+  buildText: TextBuilder,
+  fieldTermStart: (name: Token, operator: Token) => void,
+): TolerantTokenParseResult {
+  recovering ??= new QueryParser(true);
+  const p = recovering;
+  p.fieldTermStart = fieldTermStart;
+  // `LA(0)` is the last token the parser consumed: at the end of a field term, the last token of its value (or of
+  // the tokens recovery skipped inside it).
+  p.buildFieldTerm = (name, operator, op, shape, end) => buildFieldTerm(name, operator, op, shape, end, p.lastConsumed() as Token);
+  p.buildText = buildText;
+  p.input = tokens;
+  const body = p.query() ?? null;
+  return { body, errors: [...p.errors] };
 }
 
 /** chevrotain's serialized grammar (GAST), for the snapshot in grammar/productions.json and the diagrams. */

@@ -63,7 +63,7 @@ const under = (...folders: string[]) => (file: string) => folders.some((f) => fi
 const inFolder = (target: string | null, ...folders: string[]) => target !== null && under(...folders)(target);
 
 /** The isomorphic core: everything the root entry is made of. */
-const coreFolders = ['syntax', 'check', 'schema', 'dates', 'lowering', 'emit', 'criteria', 'decompile', 'diagnostics', 'interactive'];
+const coreFolders = ['syntax', 'check', 'schema', 'dates', 'lowering', 'emit', 'criteria', 'decompile', 'diagnostics', 'interactive', 'service'];
 const isCore = (file: string) => under(...coreFolders)(file) || !file.includes('/');
 /** The public entries, the only files the CLI may import from the package. */
 const publicEntries = new Set(['index.ts', 'evaluate/index.ts', 'render/index.ts', 'client/index.ts', 'node/index.ts']);
@@ -120,6 +120,24 @@ const rules: Rule[] = [
     forbids: (i) => inFolder(i.target, 'lowering'),
   },
   {
+    // The language service is part of the root entry: editor adapters (codemirror/, lsp/) build on it, never the reverse.
+    name: 'service/ imports the core only (no Node built-in, no package, nothing outside the core folders)',
+    covers: under('service'),
+    forbids: (i) => isNodeBuiltin(i.specifier) || (i.target === null && !i.specifier.startsWith('.')) || (i.target !== null && !isCore(i.target)),
+    typesToo: true,
+  },
+  {
+    // The LSP server (`kq lsp`, exported by node/index.ts) is an adapter over the language service, like the CLI a
+    // consumer of the core: it never reaches into the CLI, and its only packages are vscode-languageserver's.
+    name: 'lsp/ imports the core and vscode-languageserver(-textdocument) only, never the CLI',
+    covers: under('lsp'),
+    forbids: (i) =>
+      isNodeBuiltin(i.specifier) ||
+      (i.target === null && !/^vscode-languageserver(-textdocument)?(\/node)?$/.test(i.specifier)) ||
+      (i.target !== null && !isCore(i.target) && !inFolder(i.target, 'lsp')),
+    typesToo: true,
+  },
+  {
     name: 'render/ builds on diagnostics only',
     covers: under('render'),
     forbids: (i) => i.target !== null && !inFolder(i.target, 'diagnostics', 'render'),
@@ -134,6 +152,28 @@ const rules: Rule[] = [
     name: 'client/ builds on the core only (not evaluate/, render/, node/ or cli/)',
     covers: under('client'),
     forbids: (i) => i.target !== null && !inFolder(i.target, 'client') && !isCore(i.target),
+  },
+  {
+    // The CodeMirror extension is an adapter over the public root entry; the host's CodeMirror is its only other import.
+    name: 'codemirror/ imports the core through the root entry, and @codemirror/* (nothing else)',
+    covers: under('codemirror'),
+    forbids: (i) => (i.target !== null ? i.target !== 'index.ts' && !i.target.startsWith('codemirror/') : !i.specifier.startsWith('@codemirror/')),
+    typesToo: true,
+  },
+  {
+    // The playground page is a user of the package: public browser entries and CodeMirror only (it is bundled for a browser).
+    name: 'playground/ imports the public browser entries (root, evaluate, codemirror) and @codemirror/* only',
+    covers: under('playground'),
+    forbids: (i) =>
+      i.target !== null
+        ? !['index.ts', 'evaluate/index.ts', 'codemirror/index.ts'].includes(i.target) && !i.target.startsWith('playground/')
+        : !i.specifier.startsWith('@codemirror/'),
+    typesToo: true,
+  },
+  {
+    name: 'only playground/ imports codemirror/ (an optional entry: the core never needs CodeMirror)',
+    covers: (f) => !under('codemirror', 'playground')(f),
+    forbids: (i) => inFolder(i.target, 'codemirror') || i.specifier.startsWith('@codemirror/'),
     typesToo: true,
   },
   {

@@ -20,6 +20,7 @@ const entries: Record<string, string> = {
   'kustomer-query/render': 'src/render/index.ts',
   'kustomer-query/client': 'src/client/index.ts',
   'kustomer-query/node': 'src/node/index.ts',
+  'kustomer-query/codemirror': 'src/codemirror/index.ts',
 };
 
 const program = ts.createProgram(

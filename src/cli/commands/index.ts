@@ -6,10 +6,12 @@ import { decompileCommand } from './decompile.js';
 import { explainCommand } from './explain.js';
 import { fieldsCommand } from './fields.js';
 import { fmtCommand } from './fmt.js';
+import { playgroundCommand } from './playground.js';
+import { lspCommand } from './lsp.js';
 import { replCommand } from './repl.js';
 import { runCommand } from './run.js';
 import { searchCommand } from './search.js';
 import { serveCommand } from './serve.js';
 import { translateCommand } from './translate.js';
 
-export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, searchCommand, explainCommand, completeCommand, replCommand, serveCommand];
+export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, searchCommand, explainCommand, completeCommand, replCommand, serveCommand, lspCommand, playgroundCommand];
