@@ -62,17 +62,19 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
       const typed = checked.valueOf.get(node);
       if (!typed || sameValue(origin.json, typed)) continue;
       diagnostics.push(
-        diagnostic('InexactValue', { start: 0, end: 0 }, [JSON.stringify(origin.json), origin.field, JSON.stringify(scalar(typed))], {
-          pointer: read.pointers[node.span.start] ?? '',
-          help: 'The query language types each value by its field; correct the value in the criteria.',
-        }),
+        diagnostic(
+          'InexactValue',
+          { start: 0, end: 0 },
+          { value: JSON.stringify(origin.json), field: origin.field, sent: JSON.stringify(scalar(typed)) },
+          { pointer: read.pointers[node.span.start] ?? '' },
+        ),
       );
     }
     if (hasErrors(diagnostics)) return { diagnostics: capped(diagnostics, limits.maxDiagnostics) };
     const text = print(read.ast);
     if (text.length > limits.maxLength) {
       diagnostics.push(
-        diagnostic('TooLong', { start: 0, end: 0 }, [text.length, limits.maxLength], { pointer: '', help: 'Split the criteria, or raise the maxLength option.' }),
+        diagnostic('TooLong', { start: 0, end: 0 }, { length: text.length, max: limits.maxLength, of: 'criteria' }, { pointer: '' }),
       );
       return { diagnostics };
     }
@@ -82,18 +84,20 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
       const depth = first?.code === Messages.TooDeep.code;
       diagnostics.push(
         depth
-          ? diagnostic('CriteriaTooDeep', { start: 0, end: 0 }, [limits.maxDepth], { pointer: '', help: 'Flatten the criteria.' })
-          : diagnostic('InternalError', { start: 0, end: 0 }, [`decompiled text does not compile: ${first?.code ?? '?'} ${first?.message ?? ''}`], {
-              pointer: '',
-              help: 'Please report these criteria.',
-            }),
+          ? diagnostic('CriteriaTooDeep', { start: 0, end: 0 }, { max: limits.maxDepth }, { pointer: '' })
+          : diagnostic(
+              'InternalError',
+              { start: 0, end: 0 },
+              { error: `decompiled text does not compile: ${first?.code ?? '?'} ${first?.message ?? ''}`, report: 'criteria' },
+              { pointer: '' },
+            ),
       );
       return { diagnostics };
     }
     return { text, diagnostics };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { diagnostics: [diagnostic('InternalError', { start: 0, end: 0 }, [message], { pointer: '', help: 'Please report these criteria.' })] };
+    return { diagnostics: [diagnostic('InternalError', { start: 0, end: 0 }, { error: message, report: 'criteria' }, { pointer: '' })] };
   }
 }
 

@@ -18,6 +18,7 @@
  * Offsets are UTF-16 code units; out-of-range offsets are clamped, and an offset inside a surrogate pair moves back to
  * the start of its code point ({@link snapOffset}). Never throws.
  */
+import { Messages } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveLimits, type Limits } from '../options.js';
 import { lex, type Token } from '../syntax/lexer.js';
@@ -104,7 +105,7 @@ export function scanQuery(text: string, limits: Limits = {}): ScannedQuery {
   const roles: TokenRole[] = new Array<TokenRole>(tokens.length);
   const termOf: number[] = new Array<number>(tokens.length).fill(-1);
   const terms: FieldTermAt[] = [];
-  const openQuoteDiagnostic = lexed.diagnostics.find((d) => d.code === 'KQ1002');
+  const openQuoteDiagnostic = lexed.diagnostics.find((d) => d.code === Messages.UnterminatedString.code);
   const openQuote = openQuoteDiagnostic ? openQuoteDiagnostic.span.start : -1;
 
   let i = 0;

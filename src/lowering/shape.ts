@@ -20,20 +20,15 @@ export interface Shaped {
   readonly not: LNode[];
 }
 
-const nestedHelp = 'or compile with nested groups (the nested option, kq --nested), a shape Kustomer does not document.';
 
 /** Checks an OR group's items in flat mode; returns the diagnostic for the first item that does not fit. */
 function flatOrProblem(items: readonly LNode[]): Diagnostic | null {
   for (const item of items) {
     if (item.kind === 'atom') continue;
     if (item.kind === 'not') {
-      return diagnostic('NegationInOr', item.span, [], {
-        help: `Kustomer's OR group holds plain conditions only. Move the negated condition out of the OR, ${nestedHelp}`,
-      });
+      return diagnostic('NegationInOr', item.span);
     }
-    return diagnostic('GroupInOr', item.span, [], {
-      help: `Kustomer's OR group holds single conditions only (a day on a date field is two: from the start of the day, until the next). Use a range operator (>=, <) or split the query, ${nestedHelp}`,
-    });
+    return diagnostic('GroupInOr', item.span);
   }
   return null;
 }
@@ -65,9 +60,7 @@ export function shape(root: LNode | null, nested: boolean): { shaped: Shaped | n
         if (c.item.kind === 'atom' || nested) shaped.not.push(c.item);
         else {
           diagnostics.push(
-            diagnostic('NotOverAnd', c.span, [], {
-              help: `Negate single conditions instead: NOT a AND NOT b is fine, but NOT (a AND b) would need an OR of negations. A whole day on a date field is two conditions: write field<day OR field>=next-day, ${nestedHelp}`,
-            }),
+            diagnostic('NotOverAnd', c.span),
           );
         }
         break;
@@ -83,9 +76,7 @@ export function shape(root: LNode | null, nested: boolean): { shaped: Shaped | n
           shaped.and.push(c);
         } else {
           diagnostics.push(
-            diagnostic('TwoOrGroups', c.span, [], {
-              help: `Keep one OR group: combine the lists on one field with field:(a OR b), or split the query in two, ${nestedHelp}`,
-            }),
+            diagnostic('TwoOrGroups', c.span),
           );
         }
         break;

@@ -73,7 +73,7 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
 
   const finishElement = (out: SourceRecord[]): void => {
     if (problem) out.push(problem);
-    else if (chars > maxRecordChars) out.push({ line: startLine, error: inputError('RecordTooLong', [maxRecordChars]) });
+    else if (chars > maxRecordChars) out.push({ line: startLine, error: inputError('RecordTooLong', { max: maxRecordChars }) });
     else out.push(recordFromJsonText(pieces.join(''), startLine, direction));
     pieces = [];
     chars = 0;
@@ -90,7 +90,7 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
     else pieces = [];
   };
 
-  const malformed = (line: number, what: string): SourceRecord => ({ line, error: inputError('MalformedJsonArray', [what]) });
+  const malformed = (line: number, what: string): SourceRecord => ({ line, error: inputError('MalformedJsonArray', { problem: what }) });
 
   for await (const batch of lines) {
     const out: SourceRecord[] = [];
@@ -99,7 +99,7 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
       if (state === State.Done) continue;
       if (line.problem === 'tooLong') {
         // The line's text is gone, so is the structure in it: it spoils the element it belongs to.
-        const error = inputError('RecordTooLong', [maxRecordChars]);
+        const error = inputError('RecordTooLong', { max: maxRecordChars });
         if (state === State.Element) {
           problem ??= { line: startLine, error };
           continue;
@@ -109,7 +109,7 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, direction: Di
         continue;
       }
       // Invalid UTF-8 spoils the element(s) on the line; the (lossy) text still shows the structure, which is ASCII.
-      const lineError = line.problem === 'utf8' ? inputError('InvalidUtf8', [line.number]) : undefined;
+      const lineError = line.problem === 'utf8' ? inputError('InvalidUtf8', { line: line.number }) : undefined;
       if (lineError && state === State.Element) problem ??= { line: startLine, error: lineError };
       const text = line.text;
       let from = 0; // where the current element's piece of this line starts

@@ -19,15 +19,12 @@ export const SortKeysRule: Rule = (ctx) => {
         const suggestions = sortSuggestions(name, ctx.queryContext);
         const options = [...contextSortFields(ctx.queryContext)];
         ctx.report(
-          diagnostic('NotSortable', n.field.span, [name], {
-            help: `Kustomer sorts on ${options.join(', ')} (this context) and the customer attributes ${[...sortableFields].slice(0, 4).join(', ')}, … ('kq fields --sortable' lists them).`,
-            suggestions,
-          }),
+          diagnostic('NotSortable', n.field.span, { key: name, contextKeys: options, customerKeys: [...sortableFields].slice(0, 4) }, { suggestions }),
         );
         return;
       }
       if (seen.has(name)) {
-        ctx.report(diagnostic('DuplicateSort', n.span, [name], { help: 'Remove the repeated sort: key.' }));
+        ctx.report(diagnostic('DuplicateSort', n.span, { key: name }));
         return;
       }
       seen.add(name);
