@@ -31,7 +31,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /** What an entry says: one message sentence, and how to fix it when there is something to say. */
 export interface MessageText {
   readonly message: string;
-  readonly help?: string;
+  readonly help?: string | undefined;
 }
 
 /** One catalogue entry: its code, its severity and its text as a function of its arguments `A`. */
@@ -46,8 +46,8 @@ function entry<A = void>(code: string, severity: Severity, text: (args: A) => Me
   return { code, severity, text };
 }
 
-/** A message with no help, for entries that have nothing to add. */
-const only = (message: string): MessageText => ({ message });
+/** A message with no help, for entries that have nothing to add (`help` present but undefined: one object shape). */
+const only = (message: string): MessageText => ({ message, help: undefined });
 
 /** `raw` in a message: at most 40 characters, longer ones cut with "…". */
 function show(raw: string): string {

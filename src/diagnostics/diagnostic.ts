@@ -47,8 +47,10 @@ export type DiagnosticArgs<N extends MessageName> = [MessageArgs<N>] extends [vo
  * help all come from the entry (catalogue.ts); `extras` add "did you mean" suggestions (empty ones are left out) and
  * a JSON pointer.
  */
-export function diagnostic<N extends MessageName>(name: N, span: Span, ...[args, extras]: DiagnosticArgs<N>): Diagnostic {
-  return diagnosticOf(name, span, args as MessageArgs<N>, extras);
+export function diagnostic<N extends MessageName>(name: N, span: Span, ...rest: DiagnosticArgs<N>): Diagnostic;
+// The implementation takes plain parameters (no rest array on the hot path); the overload above types the calls.
+export function diagnostic(name: MessageName, span: Span, args?: unknown, extras?: DiagnosticExtras): Diagnostic {
+  return diagnosticOf(name, span, args as never, extras);
 }
 
 /**

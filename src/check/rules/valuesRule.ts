@@ -45,10 +45,9 @@ function typeValue(ctx: CheckContext, field: FieldInfo, operator: A.ComparisonOp
  */
 export function invalidValueDiagnostic(raw: string, field: string, span: A.Span, r: Extract<ValueCheck, { ok: false }>): Diagnostic {
   const extras = r.suggestions ? { suggestions: r.suggestions } : undefined;
-  const at = { value: raw, field };
-  if (r.problem.reason === 'notNumber') return diagnostic('InvalidNumber', span, at, extras);
-  if (r.problem.reason === 'notBoolean') return diagnostic('InvalidBoolean', span, at, extras);
-  return diagnostic('InvalidValue', span, { ...at, problem: r.problem }, extras);
+  if (r.problem.reason === 'notNumber') return diagnostic('InvalidNumber', span, { value: raw, field }, extras);
+  if (r.problem.reason === 'notBoolean') return diagnostic('InvalidBoolean', span, { value: raw, field }, extras);
+  return diagnostic('InvalidValue', span, { value: raw, field, problem: r.problem }, extras);
 }
 
 export const ValuesRule: Rule = (ctx) => {
