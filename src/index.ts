@@ -21,6 +21,7 @@ export { defaultLimits, fieldKinds } from './options.js';
 
 // --- Diagnostics as data -----------------------------------------------------------------------------------------
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.js';
+export { diagnosticCodes } from './diagnostics/catalogue.js';
 export { lineColumn } from './diagnostics/location.js';
 
 // --- The criteria JSON -------------------------------------------------------------------------------------------

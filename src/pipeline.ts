@@ -78,7 +78,7 @@ export function runPipeline(text: string, opts: CompileOptions = {}, pipeline: P
     return provenance ? { ...done, provenance } : done;
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    const internal = diagnostic('InternalError', { start: 0, end: 0 }, [message], { help: 'Please report this query.' });
+    const internal = diagnostic('InternalError', { start: 0, end: 0 }, { error: message, report: 'query' });
     return stopped(parsed, checked, lowered, normalized, [internal]);
   }
 }

@@ -52,7 +52,7 @@ export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
   const diagnostics: Diagnostic[] = [];
   const report = (d: Diagnostic) => diagnostics.push(d);
   const { catalog, problems } = catalogFor(opts);
-  for (const p of problems) report(diagnostic('InvalidCustomAttributeDefinition', noSpan, [p.name, p.message]));
+  for (const p of problems) report(diagnostic('InvalidCustomAttributeDefinition', noSpan, { name: p.name, problem: p.message }));
 
   // Collect directives and field names in one pass.
   const contexts: DirectiveSetting[] = [];
@@ -104,17 +104,11 @@ export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
     const whole = { start: 0, end: ast.span.end };
     if (inferred.size === 1) {
       report(
-        diagnostic('ContextChosen', whole, [queryContext, `every field is a ${queryContext} attribute`], {
-          help: `Add context:${queryContext} to say so, or context:<type> to search another type.`,
-        }),
+        diagnostic('ContextChosen', whole, { reason: 'inferred', context: queryContext }),
       );
     } else {
-      const why = inferred.size > 1 ? `the default; the fields belong to ${[...inferred].sort().join(', ')}` : 'the default';
-      report(
-        diagnostic('ContextChosen', whole, ['customer', why], {
-          help: 'Add context:<type> to choose: customer, conversation, message, company, note, kobject.',
-        }),
-      );
+      const fieldContexts = inferred.size > 1 ? [...inferred].sort() : [];
+      report(diagnostic('ContextChosen', whole, { reason: 'default', fieldContexts }));
     }
   }
 

@@ -81,7 +81,7 @@ function firstDirective(
   for (let i = 1; i < directives.length; i++) {
     const n = directives[i]!;
     if (canonical(n.value) !== canonical(first.value)) {
-      report(diagnostic('ConflictingDirective', n.span, [name, first.value, n.value], { help: `Keep one ${name}: directive.` }));
+      report(diagnostic('ConflictingDirective', n.span, { directive: name, first: first.value, second: n.value }));
     }
   }
   return first;
@@ -98,7 +98,7 @@ export function resolveSettings(input: SettingsInput, opts: CompileOptions): Res
   // The clock.
   const clock = resolveClock(opts.now);
   if (!clock.ok) {
-    report(diagnostic('InvalidDate', noSpan, [String(opts.now), clock.message], { help: "The 'now' option takes a Date, epoch milliseconds or an ISO-8601 instant." }));
+    report(diagnostic('InvalidDate', noSpan, { value: String(opts.now), problem: clock, clock: true }));
   }
   const nowMs = clock.ok ? clock.epochMs : Date.now();
 
@@ -113,10 +113,10 @@ export function resolveSettings(input: SettingsInput, opts: CompileOptions): Res
   if (zoneText !== undefined) {
     const r = resolveTimeZone(String(zoneText));
     const at = zoneNode ? zoneNode.valueSpan : noSpan;
-    if (!r.ok) report(diagnostic('InvalidTimeZone', at, [String(zoneText)], { help: 'Time zones are IANA names: America/New_York, Europe/Paris, UTC.' }));
+    if (!r.ok) report(diagnostic('InvalidTimeZone', at, { zone: String(zoneText) }));
     else {
       timeZone = r.zone;
-      if (r.zone !== zoneText) report(diagnostic('TimeZoneCase', at, [String(zoneText), r.zone], { suggestions: [r.zone] }));
+      if (r.zone !== zoneText) report(diagnostic('TimeZoneCase', at, { zone: String(zoneText), canonical: r.zone }, { suggestions: [r.zone] }));
     }
   }
 
@@ -131,8 +131,7 @@ export function resolveSettings(input: SettingsInput, opts: CompileOptions): Res
     else {
       contextValid = false;
       report(
-        diagnostic('UnknownContext', contextNode ? contextNode.valueSpan : noSpan, [String(contextText)], {
-          help: 'Contexts: customer, conversation, message, company, note, kobject, kobject_<klass>.',
+        diagnostic('UnknownContext', contextNode ? contextNode.valueSpan : noSpan, { context: String(contextText) }, {
           suggestions: contextSuggestions(String(contextText), catalogFor(opts).catalog),
         }),
       );

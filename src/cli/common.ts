@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { createColors } from 'picocolors';
-import { resolveClock, resolveTimeZone, type Diagnostic, type CompileOptions, type CustomAttribute, createCatalog, isValidContext } from '../index.js';
+import { resolveClock, resolveTimeZone, type Diagnostic, type CompileOptions, type CustomAttribute, createCatalog, diagnosticCodes, isValidContext } from '../index.js';
 import { decodeUtf8, parseKq, readTextFile, Utf8Error, type KqQuery } from '../node/index.js';
 import { renderDiagnostics } from '../render/index.js';
 
@@ -244,8 +244,8 @@ export function refuseEmpty(diagnostics: readonly Diagnostic[], values: FlagValu
   return diagnostics.filter((d) => d !== empty);
 }
 
-/** KQ2030, the empty query (src/diagnostics/catalogue.ts). */
-const emptyQueryCode = 'KQ2030';
+/** KQ2030, the empty query. */
+const emptyQueryCode = diagnosticCodes.EmptyQuery;
 
 /** JSON as the commands print it: indented by two, or on one line with `--compact`. */
 export function toJson(value: unknown, values: FlagValues): string {
@@ -261,7 +261,7 @@ export function toJson(value: unknown, values: FlagValues): string {
  * fields) only confirms the obvious, and is shown with `--verbose`.
  */
 export function isMeaningfulInfo(d: Diagnostic): boolean {
-  return d.code === 'KQ1018' || (d.code === 'KQ2015' && d.message.includes('the fields belong to'));
+  return d.code === diagnosticCodes.TooManyDiagnostics || (d.code === diagnosticCodes.ContextChosen && d.message.includes('the fields belong to'));
 }
 
 /** The diagnostics to show: errors, warnings, and the infos `--verbose` asks for (or {@link isMeaningfulInfo}). */
@@ -274,7 +274,7 @@ export function shownDiagnostics(diagnostics: readonly Diagnostic[], values: Fla
  * has flags (`--max-length`).
  */
 export function cliHelp(d: Diagnostic): Diagnostic {
-  if (d.code === 'KQ1015') return { ...d, help: 'Split the query, or raise the limit with --max-length <n>.' };
+  if (d.code === diagnosticCodes.TooLong) return { ...d, help: 'Split the query, or raise the limit with --max-length <n>.' };
   return d;
 }
 

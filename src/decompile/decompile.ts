@@ -77,27 +77,24 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
         // made it for this call), so it is rewritten in place before printing.
         (node as { value: string }).value = back as string;
         diagnostics.push(
-          diagnostic('InstantSpelling', { start: 0, end: 0 }, [JSON.stringify(origin.json), JSON.stringify(back)], {
-            pointer,
-            help: 'The text holds the instant in UTC with milliseconds; compiled, it sends that spelling instead of the original one.',
-          }),
+          diagnostic('InstantSpelling', { start: 0, end: 0 }, { written: JSON.stringify(origin.json), sent: JSON.stringify(back) }, { pointer }),
         );
         continue;
       }
       diagnostics.push(
-        diagnostic('InexactValue', { start: 0, end: 0 }, [JSON.stringify(origin.json), origin.field, JSON.stringify(back)], {
-          pointer,
-          help: relativeText(origin.json, typed)
-            ? `Kustomer receives literal dates (kustomer-search-api.md §4: no relative date syntax is documented for the API), so ${JSON.stringify(origin.json)} is not a date to it; in the query language it is a relative date, resolved against the clock when compiled. Put a literal day or instant in the criteria.`
-            : 'The query language types each value by its field; correct the value in the criteria.',
-        }),
+        diagnostic(
+          'InexactValue',
+          { start: 0, end: 0 },
+          { value: JSON.stringify(origin.json), field: origin.field, sent: JSON.stringify(back), relative: relativeText(origin.json, typed) },
+          { pointer },
+        ),
       );
     }
     if (hasErrors(diagnostics)) return { diagnostics: capped(diagnostics, limits.maxDiagnostics) };
     const text = print(read.ast);
     if (text.length > limits.maxLength) {
       diagnostics.push(
-        diagnostic('TooLong', { start: 0, end: 0 }, [text.length, limits.maxLength], { pointer: '', help: 'Split the criteria, or raise the maxLength option.' }),
+        diagnostic('TooLong', { start: 0, end: 0 }, { length: text.length, max: limits.maxLength, of: 'criteria' }, { pointer: '' }),
       );
       return { diagnostics };
     }
@@ -107,18 +104,20 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
       const depth = first?.code === Messages.TooDeep.code;
       diagnostics.push(
         depth
-          ? diagnostic('CriteriaTooDeep', { start: 0, end: 0 }, [limits.maxDepth], { pointer: '', help: 'Flatten the criteria.' })
-          : diagnostic('InternalError', { start: 0, end: 0 }, [`decompiled text does not compile: ${first?.code ?? '?'} ${first?.message ?? ''}`], {
-              pointer: '',
-              help: 'Please report these criteria.',
-            }),
+          ? diagnostic('CriteriaTooDeep', { start: 0, end: 0 }, { max: limits.maxDepth }, { pointer: '' })
+          : diagnostic(
+              'InternalError',
+              { start: 0, end: 0 },
+              { error: `decompiled text does not compile: ${first?.code ?? '?'} ${first?.message ?? ''}`, report: 'criteria' },
+              { pointer: '' },
+            ),
       );
       return { diagnostics };
     }
     return { text, diagnostics };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { diagnostics: [diagnostic('InternalError', { start: 0, end: 0 }, [message], { pointer: '', help: 'Please report these criteria.' })] };
+    return { diagnostics: [diagnostic('InternalError', { start: 0, end: 0 }, { error: message, report: 'criteria' }, { pointer: '' })] };
   }
 }
 

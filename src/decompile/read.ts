@@ -47,8 +47,8 @@ import {
   type ReadSort,
 } from '../criteria/index.js';
 import { addDays, isValidDay } from '../dates/index.js';
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { MessageName } from '../diagnostics/catalogue.js';
+import { diagnosticOf, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { MessageArgs, MessageName } from '../diagnostics/catalogue.js';
 import { maxGroupItems, maxSortKeys, resolveField, type FieldCatalog } from '../schema/index.js';
 import { closest } from '../schema/suggest.js';
 import type * as A from '../syntax/ast.js';
@@ -102,14 +102,8 @@ class Reader {
     return { start: i, end: i };
   }
 
-  private report(name: MessageName, pointer: string, args: (string | number)[], help?: string, suggestions?: string[]) {
-    this.diagnostics.push(
-      diagnostic(name, { start: 0, end: 0 }, args, {
-        pointer,
-        ...(help !== undefined ? { help } : {}),
-        ...(suggestions ? { suggestions } : {}),
-      }),
-    );
+  private report<N extends MessageName>(name: N, pointer: string, args: MessageArgs<N>, suggestions?: string[]) {
+    this.diagnostics.push(diagnosticOf(name, { start: 0, end: 0 }, args, suggestions ? { pointer, suggestions } : { pointer }));
   }
 
   /** A problem of the criteria reader as its KQ4xxx diagnostic (KQ4011 only the first time). */
@@ -117,34 +111,28 @@ class Reader {
     const at = p.pointer;
     switch (p.reason) {
       case 'notAnObject':
-        return this.report('ExpectedShape', at, ['a criteria body (a JSON object)', describeJson(p.found)]);
+        return this.report('ExpectedShape', at, { expected: 'body', found: describeJson(p.found) });
       case 'notAString':
-        return this.report('ExpectedShape', at, ['a string', describeJson(p.found)]);
+        return this.report('ExpectedShape', at, { expected: 'string', found: describeJson(p.found) });
       case 'ignoredKey':
-        return this.report('IgnoredBodyKey', at, [p.key], 'Only the criteria, sort, queryContext and timeZone have a text form.');
+        return this.report('IgnoredBodyKey', at, { key: p.key });
       case 'unknownKey':
-        return this.report('UnknownBodyKey', at, [p.key], 'A search body takes queryContext, and, or, not, sort and timeZone.', closest(p.key, bodyKeys));
+        return this.report('UnknownBodyKey', at, { key: p.key }, closest(p.key, bodyKeys));
       case 'notItems':
-        return this.report('ExpectedShape', at, ['an array of criteria or one criterion object', describeJson(p.found)]);
+        return this.report('ExpectedShape', at, { expected: 'items', found: describeJson(p.found) });
       case 'tooDeep':
-        if (!this.tooDeep) this.report('CriteriaTooDeep', at, [p.maxDepth], 'Flatten the criteria.');
+        if (!this.tooDeep) this.report('CriteriaTooDeep', at, { max: p.maxDepth });
         this.tooDeep = true;
         return;
       case 'notACriterion':
-        return this.report('ExpectedShape', at, ['a criterion (a JSON object such as {"customer_name": {"equals": "Jane"}})', describeJson(p.found)]);
+        return this.report('ExpectedShape', at, { expected: 'criterion', found: describeJson(p.found) });
       case 'attributeCount': {
-        const keys = p.attributes;
-        return this.report(
-          'CriterionAttributes',
-          at,
-          [keys.length === 0 ? 'none' : keys.map((k) => `'${k}'`).join(', ')],
-          keys.length === 0 ? undefined : 'Put each attribute in its own criterion in the and array.',
-        );
+        return this.report('CriterionAttributes', at, { attributes: p.attributes });
       }
       case 'notOperators':
-        return this.report('ExpectedShape', at, ['an operator object such as {"equals": …}', isPlainObject(p.found) ? 'an empty object' : describeJson(p.found)]);
+        return this.report('ExpectedShape', at, { expected: 'operatorObject', found: isPlainObject(p.found) ? 'an empty object' : describeJson(p.found) });
       case 'unknownOperator':
-        return this.report('UnknownOperator', at, [p.operator], `Operators are ${criterionOperatorNames.join(', ')}.`, closest(p.operator, criterionOperatorNames));
+        return this.report('UnknownOperator', at, { operator: p.operator, known: criterionOperatorNames }, closest(p.operator, criterionOperatorNames));
       case 'invalidOperand': {
         const found = p.found;
         if (p.operator === 'in') {
@@ -153,22 +141,17 @@ class Reader {
               ? 'an empty array (which matches nothing)'
               : 'an array holding a value that is not a string, number or boolean'
             : describeJson(found);
-          return this.report('InvalidOperand', at, [p.operator, `expected a non-empty array of strings, numbers or booleans, found ${what}`]);
+          return this.report('InvalidOperand', at, { operator: p.operator, expects: 'list', found: what });
         }
         if (p.operator === 'not_set') {
-          return this.report(
-            'InvalidOperand',
-            at,
-            [p.operator, `expected "" or true, found ${describeJson(found)}`],
-            'Kustomer documents {"not_set": ""}; true also occurs. To require the field to be set, negate it: {"not": [{"f": {"not_set": ""}}]}.',
-          );
+          return this.report('InvalidOperand', at, { operator: p.operator, expects: 'notSet', found: describeJson(found) });
         }
-        return this.report('InvalidOperand', at, [p.operator, `expected a string, number or boolean, found ${describeJson(found)}`]);
+        return this.report('InvalidOperand', at, { operator: p.operator, expects: 'scalar', found: describeJson(found) });
       }
       case 'notASortKey':
-        return this.report('InvalidSortKey', at, [`expected an object such as {"customer_name": "asc"}, found ${describeJson(p.found)}`]);
+        return this.report('InvalidSortKey', at, { problem: 'notObject', found: describeJson(p.found) });
       case 'sortDirection':
-        return this.report('InvalidSortKey', at, [`the direction must be "asc" or "desc", found ${describeJson(p.found)}`]);
+        return this.report('InvalidSortKey', at, { problem: 'direction', found: describeJson(p.found) });
       case 'unreadable':
         throw p.thrown;
     }
@@ -252,8 +235,8 @@ class Reader {
       if (this.full()) break;
       const e = this.item(item, depth);
       if (e === TRUE) {
-        if (group.kind === 'or') this.report('EmptyGroup', item.pointer, ['inside an OR makes the whole OR match everything'], 'Remove the OR, or the empty group if that is what is meant.');
-        if (group.kind === 'not') this.report('EmptyGroup', item.pointer, ['under NOT matches nothing'], 'Remove the empty group, or the whole search if it is meant to match nothing.');
+        if (group.kind === 'or') this.report('EmptyGroup', item.pointer, { group: 'or' });
+        if (group.kind === 'not') this.report('EmptyGroup', item.pointer, { group: 'not' });
       } else if (e) out.push(e);
     }
     return out;
@@ -290,8 +273,8 @@ class Reader {
     const field = c.attribute;
     const at = c.attributePointer;
     if (!isPrintableName(field)) {
-      const reason = field === '' ? 'it is empty' : /^(has|no|sort|context|in|tz)$/.test(field) ? 'it is a directive name' : 'a field name starts with a letter or _ and holds letters, digits, _ - . $';
-      this.report('UnwritableName', at, [field, reason]);
+      const problem = field === '' ? 'empty' : /^(has|no|sort|context|in|tz)$/.test(field) ? 'directive' : 'characters';
+      this.report('UnwritableName', at, { name: field, problem });
       return null;
     }
     if (c.problem) {
@@ -353,18 +336,7 @@ class Reader {
 
   /** KQ4013: the group or sort at `pointer` holds `count` items, over Kustomer's `limit` (kustomer-api-live.md §1c). */
   private overLimit(key: string, pointer: string, count: number, limit: number): void {
-    const split =
-      key === 'sort'
-        ? `keep the first ${limit} sort keys`
-        : key === 'or'
-          ? `run the alternatives as several searches of at most ${limit} each and combine their results`
-          : `run the search with at most ${limit} of these and filter its results by the rest`;
-    this.report(
-      'OverBodyLimit',
-      pointer,
-      [key, count, limit],
-      `Kustomer's OpenAPI schema caps and, or and not at ${maxGroupItems} items each and sort at ${maxSortKeys} keys (kustomer-api-live.md §1c), so it does not allow this body, and no query text compiles back to it: ${split}.`,
-    );
+    this.report('OverBodyLimit', pointer, { key, count, max: limit, groupMax: maxGroupItems, sortMax: maxSortKeys });
   }
 
   /**

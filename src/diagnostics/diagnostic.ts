@@ -3,7 +3,7 @@
  * problem becomes a {@link Diagnostic}. Rendering them for people is `renderDiagnostics` (render.ts).
  */
 import type { Span } from '../syntax/ast.js';
-import { Messages, format, type MessageName, type Severity } from './catalogue.js';
+import { Messages, type MessageArgs, type MessageName, type MessageTemplate, type Severity } from './catalogue.js';
 
 export type { Severity } from './catalogue.js';
 
@@ -28,30 +28,49 @@ export interface Diagnostic {
   readonly pointer?: string;
 }
 
-/** Extra fields for {@link diagnostic}. */
+/** Extra fields for {@link diagnostic}: the help is the catalogue's, never the call site's. */
 export interface DiagnosticExtras {
-  readonly help?: string;
   readonly suggestions?: readonly string[];
   readonly pointer?: string;
 }
 
-/** Builds a diagnostic from a catalogue entry, its arguments and its span. */
-export function diagnostic(
-  name: MessageName,
-  span: Span,
-  args: readonly (string | number)[] = [],
-  extras: DiagnosticExtras = {},
-): Diagnostic {
-  const template = Messages[name];
+/**
+ * The arguments {@link diagnostic} takes after the span for entry `N`: its typed arguments (optional for an entry
+ * without arguments), then the extras.
+ */
+export type DiagnosticArgs<N extends MessageName> = [MessageArgs<N>] extends [void]
+  ? [args?: undefined, extras?: DiagnosticExtras]
+  : [args: MessageArgs<N>, extras?: DiagnosticExtras];
+
+/**
+ * Builds a diagnostic from catalogue entry `name`, its span and its typed arguments: code, severity, message and
+ * help all come from the entry (catalogue.ts); `extras` add "did you mean" suggestions (empty ones are left out) and
+ * a JSON pointer.
+ */
+export function diagnostic<N extends MessageName>(name: N, span: Span, ...rest: DiagnosticArgs<N>): Diagnostic;
+// The implementation takes plain parameters (no rest array on the hot path); the overload above types the calls.
+export function diagnostic(name: MessageName, span: Span, args?: unknown, extras?: DiagnosticExtras): Diagnostic {
+  return diagnosticOf(name, span, args as never, extras);
+}
+
+/**
+ * {@link diagnostic} with its arguments always given (`undefined` for an entry without arguments): the form for
+ * helpers generic in the entry's name (`report<N>(name: N, args: MessageArgs<N>)`).
+ */
+export function diagnosticOf<N extends MessageName>(name: N, span: Span, args: MessageArgs<N>, extras?: DiagnosticExtras): Diagnostic {
+  const template = Messages[name] as MessageTemplate<MessageArgs<N>>;
+  const text = template.text(args);
   const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
     code: template.code,
     severity: template.severity,
-    message: format(template.message, args),
+    message: text.message,
     span: { start: span.start, end: span.end },
   };
-  if (extras.help !== undefined) out.help = extras.help;
-  if (extras.suggestions !== undefined && extras.suggestions.length > 0) out.suggestions = [...extras.suggestions];
-  if (extras.pointer !== undefined) out.pointer = extras.pointer;
+  if (text.help !== undefined) out.help = text.help;
+  if (extras !== undefined) {
+    if (extras.suggestions !== undefined && extras.suggestions.length > 0) out.suggestions = [...extras.suggestions];
+    if (extras.pointer !== undefined) out.pointer = extras.pointer;
+  }
   return out;
 }
 
@@ -63,7 +82,7 @@ export function capDiagnostics(diagnostics: Diagnostic[], max: number): Diagnost
   if (diagnostics.length <= max) return diagnostics;
   const kept = diagnostics.slice(0, Math.max(0, max));
   const last = diagnostics[diagnostics.length - 1]!;
-  kept.push(diagnostic('TooManyDiagnostics', { start: last.span.end, end: last.span.end }, [max]));
+  kept.push(diagnostic('TooManyDiagnostics', { start: last.span.end, end: last.span.end }, { max }));
   return kept;
 }
 

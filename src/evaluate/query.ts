@@ -100,7 +100,7 @@ const expressionKinds: ReadonlySet<string> = new Set(['And', 'Or', 'Not', 'Compa
 
 /** A diagnostic for input that is not what {@link prepareQuery} takes (KQ5002, "Expected …, found …"). */
 function notAQuery(expected: string, found: string): Diagnostic {
-  return diagnostic('UnexpectedValue', { start: 0, end: 0 }, [expected, found]);
+  return diagnostic('UnexpectedValue', { start: 0, end: 0 }, { expected, found });
 }
 
 function describeInput(v: unknown): string {
@@ -123,7 +123,7 @@ function shapeProblem(root: unknown): Diagnostic | undefined {
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
     if (depth > maxQueryDepth) {
-      return diagnostic('TooDeep', { start: 0, end: 0 }, [maxQueryDepth], { help: 'A hand-built syntax tree is deeper than any query the parser reads; flatten it.' });
+      return diagnostic('TooDeep', { start: 0, end: 0 }, { max: maxQueryDepth, situation: 'tree' });
     }
     const kind = isRecord(node) ? (node as { kind?: unknown }).kind : undefined;
     if (typeof kind !== 'string' || !expressionKinds.has(kind)) return notAQuery('an expression node (And, Or, Not, Comparison, …) in the query tree', describeInput(node));
@@ -152,7 +152,7 @@ function prepareChecked(query: A.Query | CheckedQuery, opts: CompileOptions): Qu
     if (!(e instanceof Unchecked)) throw e;
     return {
       ok: false,
-      diagnostics: [...checked.diagnostics, { code: 'KQ9001', severity: 'error', message: e.message, span: { start: 0, end: 0 } }],
+      diagnostics: [...checked.diagnostics, diagnostic('InternalError', { start: 0, end: 0 }, { error: e.message, report: 'query' })],
     };
   }
   const queryContext = checked.queryContext;

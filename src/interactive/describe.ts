@@ -12,6 +12,8 @@ import { parseDateValue, resolveTimeZone } from '../dates/index.js';
 import type { CompileOptions, FieldKind } from '../options.js';
 import { isValidContext, resolveField, sortOnlyFields, type FieldInfo } from '../schema/index.js';
 import { checkValue } from '../schema/values.js';
+import { unresolvedNameDiagnostic } from '../check/rules/fieldNamesRule.js';
+import { valueProblemClause } from '../diagnostics/catalogue.js';
 import type { ComparisonOperator, Span } from '../syntax/ast.js';
 import * as T from '../syntax/tokens.js';
 import { lastTokenBefore, scanQuery, snapOffset, tokenEnd, type FieldTermAt, type ScannedQuery } from './cursor.js';
@@ -180,6 +182,15 @@ function describeAt(scan: ScannedQuery, settings: QuerySettings, offset: number)
   }
 }
 
+/**
+ * What is wrong with an unresolved field name, in the checker's words: a malformed custom attribute name's message
+ * (KQ2002), else the help of its KQ2001/KQ2003 (why the name is unknown, or which custom attributes are listed).
+ */
+function unresolvedText(name: string, span: Span, r: Parameters<typeof unresolvedNameDiagnostic>[2]): string {
+  const d = unresolvedNameDiagnostic(name, span, r);
+  return r.problem === 'customSuffix' ? d.message : d.help ?? d.message;
+}
+
 function fieldNameDescription(name: string, span: Span, settings: QuerySettings): Description {
   const r = resolveField(settings.catalog, name);
   if (!r.ok) {
@@ -189,7 +200,7 @@ function fieldNameDescription(name: string, span: Span, settings: QuerySettings)
       kind: 'field',
       span,
       title: sortOnly ? `${name} — a sort key only` : `${name} — unknown field`,
-      summary: `${r.code === 'KQ2002' ? `Custom attribute '${name}' ${r.detail}.` : r.detail}${hint}`,
+      summary: `${unresolvedText(name, span, r)}${hint}`,
     };
   }
   const field = fieldDescription(r.field, settings.queryContext);
@@ -333,7 +344,8 @@ function describeValue(term: FieldTermAt, text: string, span: Span, settings: Qu
   }
   const check = checkValue(field, text);
   if (!check.ok) {
-    return { kind: 'value', span, title: `${text} — not a valid ${term.name} value`, summary: `${check.reason}. ${term.name} takes ${valueShape(field)}.`, field: fd, value: { text, valid: false, problem: check.reason } };
+    const problem = valueProblemClause(text, check.problem);
+    return { kind: 'value', span, title: `${text} — not a valid ${term.name} value`, summary: `${problem}. ${term.name} takes ${valueShape(field)}.`, field: fd, value: { text, valid: false, problem } };
   }
   return {
     kind: 'value',

@@ -7,6 +7,7 @@
  */
 import { scanQuery, tokenEnd, type TokenRole } from './cursor.js';
 import * as T from '../syntax/tokens.js';
+import { Messages } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Limits } from '../options.js';
 
@@ -50,7 +51,7 @@ export function tokenize(text: string, limits: Limits = {}): Tokenized {
   const unclosed =
     scan.openQuote >= 0
       ? 'quote'
-      : scan.diagnostics.some((d) => d.code === 'KQ1007')
+      : scan.diagnostics.some((d) => d.code === Messages.UnclosedParenthesis.code)
         ? 'paren'
         : scan.terms.some((t) => t.shape === 'range' && t.valueEnd === Infinity)
           ? 'range'

@@ -33,30 +33,20 @@ export interface Shaped {
   readonly not: LNode[];
 }
 
-const nestedHelp = 'or compile with nested groups (the nested option, kq --nested), a shape Kustomer does not document.';
 
 /** Checks an OR group's items in flat mode; returns the diagnostic for the first item that does not fit. */
 function flatOrProblem(items: readonly LNode[]): Diagnostic | null {
   for (const item of items) {
     if (item.kind === 'atom') continue;
     if (item.kind === 'not') {
-      return diagnostic('NegationInOr', item.span, [], {
-        help: `Kustomer's OR group holds plain conditions only. Move the negated condition out of the OR, ${nestedHelp}`,
-      });
+      return diagnostic('NegationInOr', item.span);
     }
-    return diagnostic('GroupInOr', item.span, [], {
-      help: `Kustomer's OR group holds single conditions only (a day on a date field is two: from the start of the day, until the next). Use a range operator (>=, <) or split the query, ${nestedHelp}`,
-    });
+    return diagnostic('GroupInOr', item.span);
   }
   return null;
 }
 
 /** How to split a search whose array is over the limit, by array (kustomer-api-live.md §1c caps each at 20). */
-const splitHelp: Record<keyof Shaped, string> = {
-  and: 'Split the search: run it with at most 20 of these conditions and keep the records that also match the rest (or run two searches and keep the records both return); merge equalities on one field into a list (field:a,b,c), which is one criterion',
-  or: 'Split the search: run the alternatives as several searches of at most 20 each and combine their results; alternatives on one field merge into one criterion when written as a list (field:a,b,c)',
-  not: 'Split the search: run it with at most 20 of the exclusions and drop the records that match the others; excluded values of one field merge into one criterion when written as a list (-field:a,b,c)',
-};
 
 /**
  * The span of each item of the `not` array as written, negation included (`-x`, `NOT x`): the items themselves are
@@ -123,9 +113,7 @@ function limit(shaped: Shaped, nested: boolean): { shaped: Shaped | null; diagno
     const items = shaped[key];
     if (items.length <= maxGroupItems) continue;
     diagnostics.push(
-      diagnostic('TooManyItems', cover(items.slice(maxGroupItems)), [items.length, key, maxGroupItems], {
-        help: `${splitHelp[key]}. Or compile with nested groups (the nested option, kq --nested), which groups the overflow into nested ${key === 'and' ? 'and' : 'or'} groups of at most ${maxGroupItems}, a shape Kustomer does not document.`,
-      }),
+      diagnostic('TooManyItems', cover(items.slice(maxGroupItems)), { count: items.length, key, max: maxGroupItems }),
     );
   }
   return { shaped: diagnostics.length ? null : shaped, diagnostics };
@@ -167,9 +155,7 @@ function distribute(root: LNode | null, nested: boolean): { shaped: Shaped | nul
         }
         else {
           diagnostics.push(
-            diagnostic('NotOverAnd', c.span, [], {
-              help: `Negate single conditions instead: NOT a AND NOT b is fine, but NOT (a AND b) would need an OR of negations. A whole day on a date field is two conditions: write field<day OR field>=next-day, ${nestedHelp}`,
-            }),
+            diagnostic('NotOverAnd', c.span),
           );
         }
         break;
@@ -185,9 +171,7 @@ function distribute(root: LNode | null, nested: boolean): { shaped: Shaped | nul
           shaped.and.push(c);
         } else {
           diagnostics.push(
-            diagnostic('TwoOrGroups', c.span, [], {
-              help: `Keep one OR group: combine the lists on one field with field:(a OR b), or split the query in two, ${nestedHelp}`,
-            }),
+            diagnostic('TwoOrGroups', c.span),
           );
         }
         break;

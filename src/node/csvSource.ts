@@ -139,7 +139,7 @@ export async function* readCsv(
   };
 
   const lineError = (line: Line) =>
-    line.problem === 'utf8' ? inputError('InvalidUtf8', [line.number]) : inputError('RecordTooLong', [maxRecordBytes]);
+    line.problem === 'utf8' ? inputError('InvalidUtf8', { line: line.number }) : inputError('RecordTooLong', { max: maxRecordBytes });
 
   const toRecord = (h: Header, values: readonly string[], line: number, bad: Line | undefined): SourceRecord => {
     const entries: [string, string][] = [];
@@ -148,8 +148,8 @@ export async function* readCsv(
     });
     const fields: CarriedFields = Object.fromEntries(entries);
     if (bad) return { line, fields, error: lineError(bad) };
-    if (values.length !== h.names.length) return { line, fields, error: inputError('CsvFieldCount', [values.length, h.names.length]) };
-    if (h.query < 0) return { line, fields, error: inputError('MissingQuery', [" (the CSV header has no 'query' column)"]) };
+    if (values.length !== h.names.length) return { line, fields, error: inputError('CsvFieldCount', { fields: values.length, header: h.names.length }) };
+    if (h.query < 0) return { line, fields, error: inputError('MissingQuery', { csv: true }) };
     return { line, fields, input: { kind: 'text', text: values[h.query]! } };
   };
 
@@ -169,7 +169,7 @@ export async function* readCsv(
     const bad = lines[start];
     const tooLong = (error as { code?: unknown } | undefined)?.code === 'CSV_MAX_RECORD_SIZE';
     if (bad) {
-      const reason = bad.problem ? lineError(bad) : tooLong ? inputError('RecordTooLong', [maxRecordBytes]) : inputError('MalformedCsv', [csvMessage(error)]);
+      const reason = bad.problem ? lineError(bad) : tooLong ? inputError('RecordTooLong', { max: maxRecordBytes }) : inputError('MalformedCsv', { problem: 'parser', error: csvMessage(error) });
       out.push({ line: bad.number, error: reason });
     }
     if (tooLong) {
@@ -236,10 +236,10 @@ export async function* readCsv(
   if (skipping) {
     out.push({
       line: skippedTo,
-      error: inputError('MalformedCsv', [`the quoted field of the oversized row on line ${skippedFrom} is never closed, so lines ${skippedFrom + 1}–${skippedTo} were skipped with it`]),
+      error: inputError('MalformedCsv', { problem: 'oversizedQuote', from: skippedFrom, to: skippedTo }),
     });
   }
   // Lines no record covered (cannot happen once the parser has flushed) are reported rather than lost.
-  for (const line of lines.slice(start)) out.push({ line: line.number, error: inputError('MalformedCsv', ['the record was not read']) });
+  for (const line of lines.slice(start)) out.push({ line: line.number, error: inputError('MalformedCsv', { problem: 'unread' }) });
   if (out.length > 0) yield out;
 }

@@ -6,7 +6,8 @@
  * Codes `KQ5xxx`, stable, in the diagnostic catalogue (`diagnostics/catalogue.ts`). Their span is empty
  * (`{start: 0, end: 0}`): the place is the record's `line`.
  */
-import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { MessageArgs } from '../diagnostics/catalogue.js';
+import { diagnosticOf, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** The catalogue names of the input-record errors (KQ5001–KQ5010, in `diagnostics/catalogue.ts`). */
 export type InputErrorName =
@@ -21,9 +22,9 @@ export type InputErrorName =
   | 'MalformedJsonArray'
   | 'RecordTooDeep';
 
-/** The diagnostic of an input-record error, from its catalogue entry and arguments, with an empty span. */
-export function inputError(name: InputErrorName, args: readonly (string | number)[] = [], help?: string): Diagnostic {
-  return diagnostic(name, { start: 0, end: 0 }, args, help === undefined ? {} : { help });
+/** The diagnostic of an input-record error, from its catalogue entry and typed arguments, with an empty span. */
+export function inputError<N extends InputErrorName>(name: N, args: MessageArgs<N>): Diagnostic {
+  return diagnosticOf(name, { start: 0, end: 0 }, args);
 }
 
 /**

@@ -52,11 +52,11 @@ function isSpace(c: number): boolean {
 
 /** An element that cannot be read (too long, invalid UTF-8) as a JsonText error. */
 function tooLongText(line: number, element: number | undefined, maxRecordChars: number): JsonText {
-  return { line, ...(element !== undefined ? { element } : {}), error: inputError('RecordTooLong', [maxRecordChars]), problem: `longer than ${maxRecordChars} bytes, the limit`, structural: false };
+  return { line, ...(element !== undefined ? { element } : {}), error: inputError('RecordTooLong', { max: maxRecordChars }), problem: `longer than ${maxRecordChars} bytes, the limit`, structural: false };
 }
 
 function utf8Text(line: number, element: number | undefined, badLine: number): JsonText {
-  return { line, ...(element !== undefined ? { element } : {}), error: inputError('InvalidUtf8', [badLine]), problem: 'not valid UTF-8', structural: false };
+  return { line, ...(element !== undefined ? { element } : {}), error: inputError('InvalidUtf8', { line: badLine }), problem: 'not valid UTF-8', structural: false };
 }
 
 /**
@@ -108,7 +108,7 @@ export async function* readJsonArray(lines: AsyncIterable<Line[]>, maxRecordChar
     else pieces = [];
   };
 
-  const malformed = (line: number, what: string): JsonText => ({ line, error: inputError('MalformedJsonArray', [what]), problem: what, structural: true });
+  const malformed = (line: number, what: string): JsonText => ({ line, error: inputError('MalformedJsonArray', { problem: what }), problem: what, structural: true });
 
   for await (const batch of lines) {
     const out: JsonText[] = [];

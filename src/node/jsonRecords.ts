@@ -26,12 +26,12 @@ export function carriedFields(value: Record<string, unknown>, omit: string): Car
  * kept (`fieldsJson`, see rawFields.ts). Never throws.
  */
 export function recordFromJsonText(text: string, line: number, direction: Direction): SourceRecord {
-  if (jsonTextTooDeep(text)) return { line, error: inputError('RecordTooDeep', [maxRecordDepth]) };
+  if (jsonTextTooDeep(text)) return { line, error: inputError('RecordTooDeep', { max: maxRecordDepth }) };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { line, error: inputError('InvalidJson', [(e as Error).message]) };
+    return { line, error: inputError('InvalidJson', { error: (e as Error).message }) };
   }
   return recordFromValue(value, line, direction, text);
 }
@@ -53,11 +53,11 @@ export function recordFromValue(value: unknown, line: number, direction: Directi
     return { line, input: { kind: 'criteria', body: value } };
   }
   if (typeof value === 'string') return { line, input: { kind: 'text', text: value } };
-  if (!isObject(value)) return { line, error: inputError('UnexpectedValue', ["a JSON object with a 'query' field", describeJson(value)]) };
+  if (!isObject(value)) return { line, error: inputError('UnexpectedValue', { expected: "a JSON object with a 'query' field", found: describeJson(value) }) };
   const fields = carriedFields(value, 'query');
   const fieldsJson = raw('query');
-  if (!Object.hasOwn(value, 'query')) return { line, fields, ...fieldsJson, error: inputError('MissingQuery', ['']) };
+  if (!Object.hasOwn(value, 'query')) return { line, fields, ...fieldsJson, error: inputError('MissingQuery', { csv: false }) };
   const query = value.query;
-  if (typeof query !== 'string') return { line, fields, ...fieldsJson, error: inputError('QueryNotString', [describeJson(query)]) };
+  if (typeof query !== 'string') return { line, fields, ...fieldsJson, error: inputError('QueryNotString', { found: describeJson(query) }) };
   return { line, fields, ...fieldsJson, input: { kind: 'text', text: query } };
 }

@@ -46,9 +46,9 @@ export async function* jsonLineTexts(lines: AsyncIterable<Line[]>, maxRecordByte
   for await (const batch of lines) {
     const out: JsonText[] = [];
     for (const line of batch) {
-      if (line.problem === 'utf8') out.push({ line: line.number, error: inputError('InvalidUtf8', [line.number]), problem: 'not valid UTF-8', structural: false });
+      if (line.problem === 'utf8') out.push({ line: line.number, error: inputError('InvalidUtf8', { line: line.number }), problem: 'not valid UTF-8', structural: false });
       else if (line.problem === 'tooLong') {
-        out.push({ line: line.number, error: inputError('RecordTooLong', [maxRecordBytes]), problem: `longer than ${maxRecordBytes} bytes, the limit`, structural: false });
+        out.push({ line: line.number, error: inputError('RecordTooLong', { max: maxRecordBytes }), problem: `longer than ${maxRecordBytes} bytes, the limit`, structural: false });
       } else if (line.text.trim() !== '') out.push({ line: line.number, text: line.text });
     }
     if (out.length > 0) yield out;

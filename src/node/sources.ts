@@ -94,7 +94,7 @@ export function readSource(source: TranslateSource, opts: ReadSourceOptions): As
 function unreadable(line: Line, maxRecordBytes: number): SourceRecord {
   return {
     line: line.number,
-    error: line.problem === 'utf8' ? inputError('InvalidUtf8', [line.number]) : inputError('RecordTooLong', [maxRecordBytes]),
+    error: line.problem === 'utf8' ? inputError('InvalidUtf8', { line: line.number }) : inputError('RecordTooLong', { max: maxRecordBytes }),
   };
 }
 
@@ -131,7 +131,7 @@ async function* jsonRecords(texts: AsyncIterable<JsonText[]>, direction: Directi
  */
 function elementRecord(element: unknown, line: number, direction: Direction): SourceRecord {
   try {
-    if (valueTooDeep(element)) return { line, error: inputError('RecordTooDeep', [maxRecordDepth]) };
+    if (valueTooDeep(element)) return { line, error: inputError('RecordTooDeep', { max: maxRecordDepth }) };
     return recordFromValue(element, line, direction);
   } catch (e) {
     let message = 'a value that is not an Error';
@@ -141,7 +141,7 @@ function elementRecord(element: unknown, line: number, direction: Direction): So
     } catch {
       // a hostile error object: keep the generic message
     }
-    return { line, error: inputError('UnexpectedValue', ['a record whose fields can be read', `one that throws when read (${message})`]) };
+    return { line, error: inputError('UnexpectedValue', { expected: 'a record whose fields can be read', found: `one that throws when read (${message})` }) };
   }
 }
 

@@ -93,7 +93,7 @@ function toResult(record: SourceRecord, outcome: Outcome | undefined): Translate
     ...(record.fieldsJson !== undefined ? { fieldsJson: record.fieldsJson } : {}),
   };
   if (!record.input || !outcome) {
-    const error = record.error ?? diagnostic('InternalError', { start: 0, end: 0 }, ['no translation came back for this record']);
+    const error = record.error ?? diagnostic('InternalError', { start: 0, end: 0 }, { error: 'no translation came back for this record', report: 'none' });
     return { line: record.line, ...fields, ok: false, diagnostics: [error], frame: `error[${error.code}]: ${error.message}\n --> line ${record.line}` };
   }
   const frame = outcome.frame !== undefined ? { frame: outcome.frame } : {};

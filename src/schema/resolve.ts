@@ -1,6 +1,7 @@
 /**
- * Resolving a field name as written in a query against a catalogue, with "did you mean" suggestions: KQ2001
- * (unknown field), KQ2002 (malformed custom attribute name), KQ2003 (custom attribute not in the list).
+ * Resolving a field name as written in a query against a catalogue, with "did you mean" suggestions. A name that
+ * does not resolve comes back with its problem as data, which the checker reports as KQ2001 (unknown field), KQ2002
+ * (malformed custom attribute name) or KQ2003 (custom attribute not in the list), worded by the catalogue.
  *
  * Names typed by users are untrusted: lookups go through `Map`s, so `__proto__` or `toString` are unknown names.
  */
@@ -13,18 +14,24 @@ import { objectOf, objectRank, type FieldCatalog, type FieldInfo } from './types
 /** The result of {@link resolveField}. */
 export type ResolveResult =
   | { readonly ok: true; readonly field: FieldInfo }
-  | {
+  | (ResolveProblem & {
       readonly ok: false;
-      /** KQ2001 unknown field; KQ2002 malformed custom attribute name; KQ2003 custom attribute not in the list. */
-      readonly code: 'KQ2001' | 'KQ2002' | 'KQ2003';
-      /**
-       * KQ2002: the clause for the catalogue template ("has no type suffix; end it with one of …");
-       * KQ2001/KQ2003: an explanatory sentence, usable as help.
-       */
-      readonly detail: string;
       /** Names to use instead, best first, at most 3. */
       readonly suggestions: string[];
-    };
+    });
+
+/**
+ * Why a name does not resolve:
+ * - `unknownField`: not a field (`sortOnly`: a sort-only name such as `customer_done`, used as a filter);
+ * - `customSuffix`: starts like a custom attribute but is malformed; `detail` is the clause saying what is wrong
+ *   ("has no type suffix; end it with one of …", src/schema/custom.ts);
+ * - `unknownCustom`: a well-formed custom attribute missing from the catalog's list; `scope` is its object
+ *   (`customer`, `kobject_order`) and `siblings` the listed custom attributes of that scope.
+ */
+export type ResolveProblem =
+  | { readonly problem: 'unknownField'; readonly sortOnly: boolean }
+  | { readonly problem: 'customSuffix'; readonly detail: string }
+  | { readonly problem: 'unknownCustom'; readonly scope: string; readonly siblings: readonly string[] };
 
 /** Lookup tables for suggestions over one catalog, built on first use. */
 interface SuggestIndex {
@@ -79,20 +86,15 @@ function nameSuggestions(catalog: FieldCatalog, name: string, max = 3): string[]
   return out.slice(0, max);
 }
 
-/** Up to `max` names from `names`, with "…" and the count of the rest. */
-function listSome(names: readonly string[], max = 5): string {
-  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')}, … (${names.length - max} more)`;
-}
-
 /**
  * Looks up a field name as written in a query.
  * - a standard attribute or a declared custom attribute: `ok`;
  * - a well-formed custom attribute name ({@link parseCustomName}) when the catalog has no custom attribute list:
  *   `ok`, with the kind its suffix gives;
  * - a name that starts like a custom attribute (`<object>_custom_`) but is malformed (no or unknown type suffix,
- *   missing klass, …): KQ2002, `detail` says what is wrong and names the valid suffixes;
- * - a well-formed custom attribute name missing from the catalog's list: KQ2003, with the closest listed names;
- * - anything else: KQ2001. Suggestions, best first, at most 3: the same name spelled differently (`createdAt`,
+ *   missing klass, …): `customSuffix`, `detail` says what is wrong and names the valid suffixes;
+ * - a well-formed custom attribute name missing from the catalog's list: `unknownCustom`, with the closest listed names;
+ * - anything else: `unknownField`. Suggestions, best first, at most 3: the same name spelled differently (`createdAt`,
  *   `Conversation-Status`), the name with an object prefix (`status` → `conversation_status`, `customer_status`,
  *   `message_status`), then names within a small case-insensitive Damerau–Levenshtein distance
  *   (`conversation_statu` → `conversation_status`). Sort-only names (`customer_done`, …) are never suggested, and
@@ -110,21 +112,18 @@ export function resolveField(catalog: FieldCatalog, name: string): ResolveResult
         catalog.custom === null
           ? parsed.suggestions.slice(0, 3)
           : customSuggestions(catalog, catalog.custom, name, parsed.suggestions);
-      return { ok: false, code: 'KQ2002', detail: parsed.message, suggestions };
+      return { ok: false, problem: 'customSuffix', detail: parsed.message, suggestions };
     }
     if (catalog.custom === null) return { ok: true, field: customField(name, parsed, parsed.kind) };
     const scope = parsed.klass === undefined ? parsed.object : `kobject_${parsed.klass}`;
     const siblings = [...catalog.custom.values()]
       .filter((f) => f.object === parsed.object && f.klass === parsed.klass)
       .map((f) => f.name);
-    const detail =
-      siblings.length === 0
-        ? `There are no ${scope} custom attributes in the list.`
-        : `Known ${scope} custom attributes: ${listSome(siblings)}.`;
     return {
       ok: false,
-      code: 'KQ2003',
-      detail,
+      problem: 'unknownCustom',
+      scope,
+      siblings,
       suggestions: customSuggestions(catalog, catalog.custom, name, []),
     };
   }
@@ -138,10 +137,7 @@ export function resolveField(catalog: FieldCatalog, name: string): ResolveResult
     suggestions.unshift(...usable.filter((f) => !suggestions.includes(f)));
     suggestions.splice(3);
   }
-  const detail = sortOnlyFields.has(name)
-    ? `'${name}' can only be used to sort (sort:${name}), not to filter.`
-    : "It is not a standard Kustomer attribute; 'kq fields' lists them.";
-  return { ok: false, code: 'KQ2001', detail, suggestions };
+  return { ok: false, problem: 'unknownField', sortOnly: sortOnlyFields.has(name), suggestions };
 }
 
 /** Listed custom attributes close to `name` (parse suggestions that are listed first). */

@@ -17,21 +17,38 @@ import { standardValueSchema } from './standard.js';
 import type { FieldInfo } from './types.js';
 
 /**
+ * Why a value is not acceptable for a field, as data (the wording is the diagnostic catalogue's,
+ * src/diagnostics/catalogue.ts `valueProblemClause`):
+ * - `enum`: not one of `allowed` (the field's enum or a custom attribute's `values`);
+ * - `unsafeInteger`: an integer past 2^53, which a JSON number cannot carry exactly;
+ * - `id`: not a 24-character hex id of `collection` (`unmixed`: 24 hex digits, but the schema's pattern also wants
+ *   both digits and letters a-f);
+ * - `format`: not an email address; `phone`: not an E.164 phone number;
+ * - `number`: outside the field's numeric schema (`integer`: whole numbers only; `min`/`max` inclusive bounds);
+ * - `pattern`: does not match the schema's `pattern`; `schema`: another schema failure (`detail`: ajv's message);
+ * - `notNumber`: not a JSON number literal (`tooLarge`: a literal out of double range); `notBoolean`: not true/false.
+ * `notNumber` is reported as KQ2006, `notBoolean` as KQ2007, the others as KQ2005.
+ */
+export type ValueProblem =
+  | { readonly reason: 'enum'; readonly allowed: readonly (string | number | boolean)[] }
+  | { readonly reason: 'unsafeInteger' }
+  | { readonly reason: 'id'; readonly collection: string; readonly unmixed: boolean }
+  | { readonly reason: 'format'; readonly format: 'email' }
+  | { readonly reason: 'phone' }
+  | { readonly reason: 'number'; readonly integer: boolean; readonly min?: number; readonly max?: number }
+  | { readonly reason: 'pattern'; readonly pattern: string }
+  | { readonly reason: 'schema'; readonly detail?: string }
+  | { readonly reason: 'notNumber'; readonly tooLarge: boolean }
+  | { readonly reason: 'notBoolean' };
+
+/**
  * The result of {@link checkValue}.
  * - `ok`: `value` is what goes into the criteria JSON: a string, a finite number or a boolean;
- * - not `ok`: `code` is KQ2005 (not an allowed value: enum, format, pattern, range), KQ2006 (not a number) or KQ2007
- *   (not a boolean); `reason` is a clause for the message ("'opne' is not one of snoozed, open, done", "expected a
- *   24-character hex user id"); `suggestions` are replacement values, best first; `help` says how to write one.
+ * - not `ok`: `problem` says why, as data ({@link ValueProblem}); `suggestions` are replacement values, best first.
  */
 export type ValueCheck =
   | { readonly ok: true; readonly value: string | number | boolean }
-  | {
-      readonly ok: false;
-      readonly code: 'KQ2005' | 'KQ2006' | 'KQ2007';
-      readonly reason: string;
-      readonly suggestions?: string[];
-      readonly help?: string;
-    };
+  | { readonly ok: false; readonly problem: ValueProblem; readonly suggestions?: string[] };
 
 // --- ajv -------------------------------------------------------------------------------------------------------------
 
@@ -44,17 +61,7 @@ function validatorFor(name: string): Validator | undefined {
   return valueValidators.get(name);
 }
 
-// --- Messages --------------------------------------------------------------------------------------------------------
-
-/** `raw` for a message: at most 40 characters, longer ones cut with "…". */
-function show(raw: string): string {
-  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-}
-
-function oneOf(raw: string, allowed: readonly (string | number | boolean)[]): string {
-  const list = allowed.length > 12 ? `${allowed.slice(0, 12).join(', ')}, …` : allowed.join(', ');
-  return `'${show(raw)}' is not one of ${list}`;
-}
+// --- Problems --------------------------------------------------------------------------------------------------------
 
 const phonePattern = '^\\+?[1-9]\\d{1,14}$';
 const singular: ReadonlyMap<string, string> = new Map([
@@ -63,46 +70,34 @@ const singular: ReadonlyMap<string, string> = new Map([
   ['queues', 'queue'],
 ]);
 
-/** What a standard field's schema expects, as "expected …" (for a failed format/pattern/number check). */
-function expected(schema: Readonly<Record<string, unknown>>, error: ValidationError | undefined): string {
+/** What a standard field's schema expects (for a failed format/pattern/number check); `unmixed` see {@link ValueProblem}. */
+function expected(schema: Readonly<Record<string, unknown>>, error: ValidationError | undefined, unmixed = false): ValueProblem {
   const collection = typeof schema['collection'] === 'string' ? singular.get(schema['collection']) : undefined;
-  if (collection !== undefined) return `expected a 24-character hex ${collection} id`;
-  if (schema['format'] === 'email') return 'expected an email address, e.g. jane@example.com';
-  if (schema['pattern'] === phonePattern) {
-    return 'expected a phone number in E.164 form: up to 15 digits, optionally after a +, e.g. +14155550123';
-  }
+  if (collection !== undefined) return { reason: 'id', collection, unmixed };
+  if (schema['format'] === 'email') return { reason: 'format', format: 'email' };
+  if (schema['pattern'] === phonePattern) return { reason: 'phone' };
   if (schema['type'] === 'number' || schema['type'] === 'integer') {
-    const what = schema['type'] === 'integer' ? 'a whole number' : 'a number';
     const min = schema['minimum'];
     const max = schema['maximum'];
-    if (typeof min === 'number' && typeof max === 'number') return `expected ${what} from ${min} to ${max}`;
-    if (typeof min === 'number') return `expected ${what} of at least ${min}`;
-    if (typeof max === 'number') return `expected ${what} of at most ${max}`;
-    return `expected ${what}`;
+    return {
+      reason: 'number',
+      integer: schema['type'] === 'integer',
+      ...(typeof min === 'number' ? { min } : {}),
+      ...(typeof max === 'number' ? { max } : {}),
+    };
   }
-  if (typeof schema['pattern'] === 'string') return `expected a value matching ${schema['pattern']}`;
-  return error?.message !== undefined ? `the value ${error.message}` : 'the value is not allowed';
+  if (typeof schema['pattern'] === 'string') return { reason: 'pattern', pattern: schema['pattern'] };
+  return error?.message !== undefined ? { reason: 'schema', detail: error.message } : { reason: 'schema' };
 }
 
 /** A failed {@link ValueCheck}, without empty `suggestions`. */
-function fail(
-  code: 'KQ2005' | 'KQ2006' | 'KQ2007',
-  reason: string,
-  suggestions: readonly string[] = [],
-  help?: string,
-): ValueCheck {
-  return {
-    ok: false,
-    code,
-    reason,
-    ...(suggestions.length > 0 ? { suggestions: [...suggestions] } : {}),
-    ...(help !== undefined ? { help } : {}),
-  };
+function fail(problem: ValueProblem, suggestions: readonly string[] = []): ValueCheck {
+  return suggestions.length > 0 ? { ok: false, problem, suggestions: [...suggestions] } : { ok: false, problem };
 }
 
-/** KQ2005 for a value outside `allowed`, with the closest allowed values as suggestions. */
+/** A value outside `allowed`, with the closest allowed values as suggestions. */
 function notOneOf(raw: string, allowed: readonly (string | number | boolean)[]): ValueCheck {
-  return fail('KQ2005', oneOf(raw, allowed), closest(raw, allowed));
+  return fail({ reason: 'enum', allowed }, closest(raw, allowed));
 }
 
 // --- Kinds -----------------------------------------------------------------------------------------------------------
@@ -125,17 +120,14 @@ function numberFixes(raw: string): string[] {
   return fixed !== raw && parseNumber(fixed) !== undefined ? [fixed] : [];
 }
 
-const numberHelp = 'Write a number such as 12, -3.5 or 1e3.';
-
 function checkNumber(field: FieldInfo, raw: string): ValueCheck {
   const value = parseNumber(raw);
   if (value === undefined) {
-    const reason = jsonNumber.test(raw) ? `'${show(raw)}' is too large` : `'${show(raw)}' is not a number`;
-    return fail('KQ2006', reason, numberFixes(raw), numberHelp);
+    return fail({ reason: 'notNumber', tooLarge: jsonNumber.test(raw) }, numberFixes(raw));
   }
   // A JSON number is a double: an integer past 2^53 would reach Kustomer as a different number.
   if (/^-?\d+$/.test(raw) && !Number.isSafeInteger(value)) {
-    return fail('KQ2005', `integers above 9007199254740991 cannot be sent exactly as JSON numbers`);
+    return fail({ reason: 'unsafeInteger' });
   }
   if (field.enum !== undefined) {
     return field.enum.includes(value)
@@ -145,7 +137,7 @@ function checkNumber(field: FieldInfo, raw: string): ValueCheck {
   if (!field.custom && (field.schemaType === 'number' || field.schemaType === 'integer')) {
     const validate = validatorFor(field.name);
     if (validate !== undefined && !validate(value)) {
-      return fail('KQ2005', expected(standardValueSchema(field.name)!, validate.errors?.[0]));
+      return fail(expected(standardValueSchema(field.name)!, validate.errors?.[0]));
     }
   }
   return { ok: true, value };
@@ -170,7 +162,7 @@ function checkBoolean(field: FieldInfo, raw: string): ValueCheck {
     return { ok: true, value };
   }
   const suggestions = truthy.has(lower) ? ['true'] : falsy.has(lower) ? ['false'] : closest(lower, ['true', 'false']);
-  return fail('KQ2007', `'${show(raw)}' is neither true nor false`, suggestions, 'Write true or false.');
+  return fail({ reason: 'notBoolean' }, suggestions);
 }
 
 /** `+1 (415) 555-0123` → `+14155550123`, when that is a valid phone number. */
@@ -190,7 +182,7 @@ function checkString(field: FieldInfo, raw: string): ValueCheck {
   }
   // Email addresses are at most 254 characters (RFC 5321); longer input never reaches the format's regex.
   if (schema['format'] === 'email' && raw.length > 254) {
-    return fail('KQ2005', expected(schema, undefined));
+    return fail(expected(schema, undefined));
   }
   const validate = validatorFor(field.name);
   if (validate === undefined) throw new Error(`no generated validator for ${field.name}: run npm run validators`);
@@ -199,12 +191,9 @@ function checkString(field: FieldInfo, raw: string): ValueCheck {
   if (error?.keyword === 'enum' && Array.isArray(schema['enum'])) {
     return notOneOf(raw, schema['enum'] as (string | number | boolean)[]);
   }
-  let reason = expected(schema, error);
-  if (schema['collection'] !== undefined && /^[A-Fa-f\d]{24}$/.test(raw)) {
-    // The schema's id pattern also wants at least one digit and one letter a-f.
-    reason += ' (the schema also requires both digits and letters a-f)';
-  }
-  return fail('KQ2005', reason, schema['pattern'] === phonePattern ? phoneFixes(raw) : []);
+  // The schema's id pattern also wants at least one digit and one letter a-f.
+  const unmixed = schema['collection'] !== undefined && /^[A-Fa-f\d]{24}$/.test(raw);
+  return fail(expected(schema, error, unmixed), schema['pattern'] === phonePattern ? phoneFixes(raw) : []);
 }
 
 /**
@@ -213,10 +202,10 @@ function checkString(field: FieldInfo, raw: string): ValueCheck {
  *
  * By the field's operator kind:
  * - `number`: a JSON number literal (`-12`, `1.5`, `1e3`; not `+5`, `0x1`, `.5`, `01`, empty, or out of double
- *   range) → a number (else KQ2006); then a standard field's own numeric schema (`conversation_priority`: integer
+ *   range) → a number (else `notNumber`, KQ2006); then a standard field's own numeric schema (`conversation_priority`: integer
  *   1..5) and a custom attribute's `values` (else KQ2005);
- * - `boolean`: `true`/`false`, any case → a boolean (else KQ2007); a field with a string `enum` (`message_direction`)
- *   takes one of those strings instead (else KQ2005);
+ * - `boolean`: `true`/`false`, any case → a boolean (else `notBoolean`, KQ2007); a field with a string `enum` (`message_direction`)
+ *   takes one of those strings instead (else `enum`, KQ2005);
  * - `list`, `string`, `string_notanalyzed`, `text`: the string itself, validated by ajv against a standard field's
  *   own schema (enum, `format: email`, the E.164 phone pattern, the 24-hex user/team/queue id pattern) or checked
  *   against a custom attribute's `values` (else KQ2005, with did-you-mean suggestions for enums);
@@ -224,7 +213,7 @@ function checkString(field: FieldInfo, raw: string): ValueCheck {
  * - `datetime`: **not checked here**: dates are parsed by the date module; this returns the raw string unchanged.
  * Standard fields' constraints come from the Kustomer Customer Search doc, "Standard Fields JSON Schema"
  * (`standard-fields.json`), validated by ajv validators compiled at build time (`strict: true`, ajv-formats;
- * src/schema/generated/valueValidators.js). Messages quote at most 40 characters of `raw`. Never throws.
+ * src/schema/generated/valueValidators.js). Never throws.
  */
 export function checkValue(field: FieldInfo, raw: string): ValueCheck {
   switch (field.kind) {

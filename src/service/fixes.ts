@@ -14,6 +14,7 @@
  * gone from the place it was (no diagnostic of the same code starting inside the replaced text). So a fix never
  * leaves the same error in place.
  */
+import { Messages } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Fix, TextEdit } from './types.js';
 
@@ -25,7 +26,7 @@ export function valueText(value: string, forceQuote = false): string {
 }
 
 /** The codes whose fix is the quoted form of the word around them. */
-const quotable = new Set(['KQ1001', 'KQ1006', 'KQ1010', 'KQ1011']);
+const quotable = new Set([Messages.UnexpectedCharacter.code, Messages.UnexpectedToken.code, Messages.MissingSpace.code, Messages.Wildcard.code]);
 
 /** A field name and its operator at the start of a word (the lexer's field-term rule). */
 const fieldPrefix = /^[\p{L}_][\p{L}\p{N}_.$-]*(?::>=|:<=|:>|:<|!=|>=|<=|[:=~<>])/u;
@@ -74,7 +75,7 @@ function candidates(d: Diagnostic, text: string): Fix[] {
     if (newText === spanText) continue;
     out.push({ title: `Replace with '${newText}'`, edits: [{ range: { start, end }, newText }], ...(suggestions.length === 1 ? { preferred: true } : {}) });
   }
-  if (d.code === 'KQ1012') {
+  if (d.code === Messages.LowercaseKeyword.code) {
     out.push({ title: `Search for the word: "${spanText}"`, edits: [{ range: { start, end }, newText: valueText(spanText, true) }] });
   }
   if (quotable.has(d.code)) {

@@ -44,19 +44,19 @@ export function format(input: string | A.Query, opts: ParseOptions = {}): Format
     diagnostics = parsed.diagnostics;
   } else {
     const problem = unprintable(input, limits.maxDepth);
-    if (problem) return { diagnostics: [diagnostic('UnprintableNode', problem.span ?? noSpan, [problem.reason])] };
+    if (problem) return { diagnostics: [diagnostic('UnprintableNode', problem.span ?? noSpan, { reason: problem.reason })] };
     ast = input;
   }
   let text: string;
   try {
     text = print(ast);
   } catch (e) {
-    return { diagnostics: [diagnostic('InternalError', noSpan, [e instanceof Error ? e.message : String(e)], { help: 'Please report this query.' })] };
+    return { diagnostics: [diagnostic('InternalError', noSpan, { error: e instanceof Error ? e.message : String(e), report: 'query' })] };
   }
   if (text.length > limits.maxLength) {
     return {
       diagnostics: [
-        diagnostic('TooLong', noSpan, [text.length, limits.maxLength], { help: 'The canonical text is longer than the limit: raise the maxLength option.' }),
+        diagnostic('TooLong', noSpan, { length: text.length, max: limits.maxLength, of: 'canonical' }),
       ],
     };
   }

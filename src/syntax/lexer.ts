@@ -20,6 +20,7 @@
  * Offsets are UTF-16 code units. Errors are diagnostics (never exceptions): KQ1001–KQ1004, KQ1007, KQ1008,
  * KQ1010, KQ1011, KQ1013, KQ1014.
  */
+import type { WildcardPlace } from '../diagnostics/catalogue.js';
 import type { IToken, TokenType } from 'chevrotain';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from './ast.js';
@@ -184,36 +185,15 @@ export interface LexOptions {
   readonly maxDiagnostics?: number;
 }
 
-/**
- * Where a `*` that is not a value of its own was written, which decides the help of its KQ1011:
- * - `term`: a term starting with `*` (`*`, `*foo`): the user likely meant "is set" or a prefix search;
- * - `word`: a `*` right after word characters, in a term (`jo*`) or a value (`customer_name:jo*`): a wildcard;
- * - `operator`: `*` after an operator other than `:` (`field>*`); `field` is the field name as written.
- */
-export type WildcardPlace =
-  | { readonly at: 'term' }
-  | { readonly at: 'word' }
-  | { readonly at: 'operator'; readonly field: string };
+/** Where a `*` that is not a value of its own was written (diagnostics/catalogue.ts), which decides its KQ1011 help. */
+export type { WildcardPlace };
 
 /**
- * The KQ1011 diagnostic (Kustomer search has no wildcards) at `span`, with the help for where the star is. The one
- * place the KQ1011 help texts are written; the lexer and the term builders (terms.ts) report through it.
+ * The KQ1011 diagnostic (Kustomer search has no wildcards) at `span`, with the help for where the star is; the
+ * lexer and the term builders (terms.ts) report through it.
  */
 export function wildcardDiagnostic(span: Span, place: WildcardPlace): Diagnostic {
-  let help: string;
-  switch (place.at) {
-    case 'term':
-      help = 'To require a field to be set write field:* or has:field; to search text write the word itself.';
-      break;
-    case 'word':
-      help =
-        'Kustomer search has no wildcards. Use field~word to match a whole word in a text field, or escape the star as \\*.';
-      break;
-    case 'operator':
-      help = `Write ${place.field}:* for "is set" and -${place.field}:* for "is not set".`;
-      break;
-  }
-  return diagnostic('Wildcard', span, [], { help });
+  return diagnostic('Wildcard', span, place);
 }
 
 /**
@@ -250,7 +230,7 @@ class Scanner {
     if (!this.stopped) {
       for (const start of this.open) {
         this.diagnostics.push(
-          diagnostic('UnclosedParenthesis', { start, end: start + 1 }, [], { help: "Add a ')' where the group ends." }),
+          diagnostic('UnclosedParenthesis', { start, end: start + 1 }),
         );
       }
     }
@@ -282,9 +262,7 @@ class Scanner {
     this.push(T.LParen, start, start + 1, '(');
     if (this.open.length > this.maxDepth) {
       this.diagnostics.push(
-        diagnostic('TooDeep', { start, end: start + 1 }, [this.maxDepth], {
-          help: 'Flatten the query: parentheses around terms joined by the same operator are not needed.',
-        }),
+        diagnostic('TooDeep', { start, end: start + 1 }, { max: this.maxDepth, situation: 'parentheses' }),
       );
       this.stopped = true;
     }
@@ -295,7 +273,7 @@ class Scanner {
     this.i++;
     if (this.open.length === 0) {
       this.diagnostics.push(
-        diagnostic('UnmatchedParenthesis', { start, end: start + 1 }, [], { help: "Remove it, or add a '(' before it." }),
+        diagnostic('UnmatchedParenthesis', { start, end: start + 1 }),
       );
       return;
     }
@@ -319,9 +297,7 @@ class Scanner {
       // `status :open`: an operator with no field name before it.
       const [, len] = codePointAt(text, start);
       this.diagnostics.push(
-        diagnostic('DanglingOperator', { start, end: start + len }, [text[start]!], {
-          help: 'Write the field name right before the operator, with no space: field:value. To search for the text, quote it.',
-        }),
+        diagnostic('DanglingOperator', { start, end: start + len }, { operator: text[start]!, situation: 'comparison' }),
       );
       this.i = start + len;
       while (this.i < text.length && !isSpace(text.charCodeAt(this.i)) && text.charCodeAt(this.i) !== CH_RPAREN) this.i++;
@@ -332,9 +308,7 @@ class Scanner {
       if (start + 1 >= text.length || isSpace(n) || n === CH_RPAREN) {
         // `refund - urgent`: a dash on its own is punctuation, not a negation of the next term.
         this.diagnostics.push(
-          diagnostic('MissingOperand', { start, end: start + 1 }, ['-'], {
-            help: 'To negate a term, write the dash right before it: -urgent. To search for a dash, quote it: "-".',
-          }),
+          diagnostic('MissingOperand', { start, end: start + 1 }, { after: '-', situation: 'dash' }),
         );
         this.i++;
         return;
@@ -381,9 +355,7 @@ class Scanner {
     const { text } = this;
     if (this.i + 1 >= text.length) {
       this.diagnostics.push(
-        diagnostic('DanglingBackslash', { start: this.i, end: this.i + 1 }, [], {
-          help: 'Write \\\\ for a backslash, or remove it.',
-        }),
+        diagnostic('DanglingBackslash', { start: this.i, end: this.i + 1 }),
       );
       this.i++;
       return null;
@@ -465,9 +437,7 @@ class Scanner {
     const ch = String.fromCodePoint(cp);
     const shown = cp < 32 || (cp >= 0x7f && cp < 0xa0) ? `\\u${cp.toString(16).padStart(4, '0')}` : ch;
     this.diagnostics.push(
-      diagnostic('UnexpectedCharacter', { start, end: start + ch.length }, [shown], {
-        help: 'Put text with punctuation in double quotes: "like this!", or escape the character with a backslash.',
-      }),
+      diagnostic('UnexpectedCharacter', { start, end: start + ch.length }, { char: shown }),
     );
   }
 
@@ -500,9 +470,7 @@ class Scanner {
       return;
     }
     this.diagnostics.push(
-      diagnostic('MissingSpace', { start, end: start + len }, [what], {
-        help: 'Separate terms with a space, or put the whole value in double quotes.',
-      }),
+      diagnostic('MissingSpace', { start, end: start + len }, { after: what }),
     );
   }
 
@@ -549,9 +517,10 @@ class Scanner {
               this.i += 4;
             } else {
               this.diagnostics.push(
-                diagnostic('InvalidEscape', { start: escStart, end: Math.min(text.length, escStart + 2 + hex.length) }, [
-                  text.slice(escStart, Math.min(text.length, escStart + 2 + hex.length)),
-                ], { help: '\\u takes exactly four hex digits, e.g. \\u00e9.' }),
+                diagnostic('InvalidEscape', { start: escStart, end: Math.min(text.length, escStart + 2 + hex.length) }, {
+                  escape: text.slice(escStart, Math.min(text.length, escStart + 2 + hex.length)),
+                  problem: 'unicode',
+                }),
               );
             }
             break;
@@ -564,9 +533,7 @@ class Scanner {
             const [, elen] = codePointAt(text, escStart + 1);
             this.i = escStart + 1 + elen;
             this.diagnostics.push(
-              diagnostic('InvalidEscape', { start: escStart, end: this.i }, [text.slice(escStart, this.i)], {
-                help: 'Quoted strings take \\" \\\\ \\n \\r \\t and \\uXXXX; write \\\\ for a backslash.',
-              }),
+              diagnostic('InvalidEscape', { start: escStart, end: this.i }, { escape: text.slice(escStart, this.i), problem: 'unknown' }),
             );
           }
         }
@@ -576,7 +543,7 @@ class Scanner {
       this.i++;
     }
     this.diagnostics.push(
-      diagnostic('UnterminatedString', { start, end: text.length }, [], { help: 'Add the closing double quote (").' }),
+      diagnostic('UnterminatedString', { start, end: text.length }),
     );
     return null;
   }
@@ -714,9 +681,7 @@ class Scanner {
       this.skipSpace();
       if (this.i >= text.length) {
         this.diagnostics.push(
-          diagnostic('InvalidRange', { start: open, end: open + 1 }, ['this bracket is never closed.'], {
-            help: "Close the range with ']' (inclusive) or '}' (exclusive), as in [1 TO 5].",
-          }),
+          diagnostic('InvalidRange', { start: open, end: open + 1 }, { problem: 'unclosedBracket' }),
         );
         return;
       }

@@ -37,15 +37,13 @@ export function parse(text: string, opts: ParseOptions = {}): ParseResult {
   if (typeof text !== 'string') {
     // A caller's mistake (compile(undefined)) must not become a search for the word "undefined".
     const got = text === null ? 'null' : Array.isArray(text) ? 'an array' : `a value of type ${typeof text}`;
-    return { ast: null, diagnostics: [diagnostic('NotText', { start: 0, end: 0 }, [got], { help: 'Pass the query string.' })] };
+    return { ast: null, diagnostics: [diagnostic('NotText', { start: 0, end: 0 }, { got })] };
   }
   if (text.length > limits.maxLength) {
     return {
       ast: null,
       diagnostics: [
-        diagnostic('TooLong', { start: limits.maxLength, end: text.length }, [text.length, limits.maxLength], {
-          help: 'Split the query, or raise the maxLength option.',
-        }),
+        diagnostic('TooLong', { start: limits.maxLength, end: text.length }, { length: text.length, max: limits.maxLength, of: 'query' }),
       ],
     };
   }
@@ -61,17 +59,13 @@ export function parse(text: string, opts: ParseOptions = {}): ParseResult {
       if (result.deepest > limits.maxDepth && result.deepestToken) {
         const t = result.deepestToken;
         diagnostics.push(
-          diagnostic('TooDeep', { start: t.startOffset, end: t.endOffset! + 1 }, [limits.maxDepth], {
-            help: 'Remove repeated negations and parentheses that are not needed.',
-          }),
+          diagnostic('TooDeep', { start: t.startOffset, end: t.endOffset! + 1 }, { max: limits.maxDepth, situation: 'negations' }),
         );
       }
     } catch (e) {
       if (!(e instanceof RangeError)) throw e;
       diagnostics.push(
-        diagnostic('TooDeep', { start: 0, end: text.length }, [limits.maxDepth], {
-          help: 'The query nests too deeply for this machine; lower maxDepth or flatten the query.',
-        }),
+        diagnostic('TooDeep', { start: 0, end: text.length }, { max: limits.maxDepth, situation: 'stack' }),
       );
     }
   }
@@ -113,45 +107,28 @@ function syntaxError(e: IRecognitionException, tokens: readonly Token[], text: s
   const inValue = e.context.ruleStack.includes('fieldValue');
 
   if ((prev === null || prev.tokenType === T.LParen) && (found.tokenType === T.And || found.tokenType === T.Or)) {
-    return diagnostic('DanglingOperator', at, [found.image], {
-      help: `Remove '${found.image}', or add a term before it. To search for the word, quote it: "${found.image}".`,
-    });
+    return diagnostic('DanglingOperator', at, { operator: found.image, situation: 'keyword' });
   }
   if (prev?.tokenType === T.DotDot) {
-    return diagnostic('InvalidRange', at, ["'..' needs a bound after it."], {
-      help: 'Write low..high, or low..* for no upper bound.',
-    });
+    return diagnostic('InvalidRange', at, { problem: 'noUpperBound' });
   }
   if (prev && opens.has(prev.tokenType) && closers.has(isEof ? EOF : found.tokenType)) {
-    const what = prev.tokenType === T.LParen ? 'an empty group' : 'a missing term';
-    return diagnostic('MissingOperand', prevSpan, [prev.image], {
-      help:
-        prev.tokenType === T.LParen
-          ? `Remove ${what} '()', or put a term inside it.`
-          : `Add a term after '${prev.image}', or remove it.`,
-    });
+    return diagnostic('MissingOperand', prevSpan, { after: prev.image, situation: prev.tokenType === T.LParen ? 'emptyGroup' : 'operator' });
   }
   if (inValue) {
     if (found.tokenType === T.And || found.tokenType === T.Not) {
-      return diagnostic('InvalidList', at, [`only OR can join the values inside ( … ).`], {
-        help: 'For all of several values, repeat the field: field:a AND field:b.',
-      });
+      return diagnostic('InvalidList', at, { problem: 'onlyOr' });
     }
     if (inBracketRange(tokens, index)) {
-      return diagnostic('InvalidRange', at, [`unexpected ${describe(found)}.`], {
-        help: 'Write a range as [low TO high] (inclusive), {low TO high} (exclusive), or low..high.',
-      });
+      return diagnostic('InvalidRange', at, { problem: 'unexpected', token: describe(found) });
     }
-    return diagnostic('InvalidList', at, [`unexpected ${describe(found)}.`], {
-      help: 'Separate the values with OR inside parentheses, field:(a OR b), or with commas, field:a,b.',
-    });
+    return diagnostic('InvalidList', at, { problem: 'unexpected', token: describe(found) });
   }
-  return diagnostic('UnexpectedToken', at, [describe(found)], {
-    help:
-      found.tokenType === T.To
-        ? 'TO belongs inside a range: field:[low TO high].'
-        : found.tokenType === T.Comma || found.tokenType === T.DotDot || found.tokenType === T.Star
-          ? 'Commas, .. and * belong in a value after a field: field:a,b, field:1..5, field:*.'
-          : 'Quote text that contains punctuation: "like this".',
-  });
+  const kind =
+    found.tokenType === T.To
+      ? 'to'
+      : found.tokenType === T.Comma || found.tokenType === T.DotDot || found.tokenType === T.Star
+        ? 'punctuation'
+        : 'other';
+  return diagnostic('UnexpectedToken', at, { token: describe(found), kind });
 }

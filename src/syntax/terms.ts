@@ -11,6 +11,8 @@ import * as T from './tokens.js';
 
 /** Directive names (lower case only; `Sort:` is an ordinary, unknown field). */
 export const directiveNames = ['has', 'no', 'sort', 'context', 'in', 'tz'] as const;
+/** A directive name. */
+export type DirectiveName = (typeof directiveNames)[number];
 const directiveSet: ReadonlySet<string> = new Set(directiveNames);
 
 const span = (start: number, end: number): A.Span => ({ start, end });
@@ -28,37 +30,23 @@ export function termBuilders(sink: Diagnostic[]) {
   const name = (t: Token): A.Name => ({ kind: 'Name', span: tokenSpan(t), value: t.payload });
 
   function directive(nameTok: Token, opTok: Token, op: A.ComparisonOperator, shape: FieldValueShape, end: number) {
-    const key = nameTok.payload;
+    const key = nameTok.payload as DirectiveName;
     const whole = span(nameTok.startOffset, end);
-    const example: Record<string, string> = {
-      has: 'has:customer_email',
-      no: 'no:conversation_assigned_users',
-      sort: 'sort:customer_name-desc',
-      context: 'context:conversation',
-      in: 'in:conversation',
-      tz: 'tz:America/New_York',
-    };
     if (op !== ':') {
       sink.push(
-        diagnostic('InvalidDirective', tokenSpan(opTok), [key, `takes ':' and one value, not '${opTok.image}'.`], {
-          help: `Write it as ${example[key]}.`,
-        }),
+        diagnostic('InvalidDirective', tokenSpan(opTok), { directive: key, problem: 'operator', operator: opTok.image }),
       );
       return null;
     }
     if (shape.form === 'missing') {
       sink.push(
-        diagnostic('MissingValue', span(opTok.endOffset! + 1, opTok.endOffset! + 1), [`${key}:`], {
-          help: `Write it as ${example[key]}, with no space after ':'.`,
-        }),
+        diagnostic('MissingValue', span(opTok.endOffset! + 1, opTok.endOffset! + 1), { at: 'directive', directive: key }),
       );
       return null;
     }
     if (shape.form !== 'single') {
       sink.push(
-        diagnostic('InvalidDirective', span(opTok.startOffset, end), [key, 'takes exactly one value.'], {
-          help: key === 'sort' ? 'Repeat it for several keys: sort:customer_name sort:customer_created_at-desc.' : `Write it as ${example[key]}.`,
-        }),
+        diagnostic('InvalidDirective', span(opTok.startOffset, end), { directive: key, problem: 'oneValue' }),
       );
       return null;
     }
@@ -106,9 +94,7 @@ export function termBuilders(sink: Diagnostic[]) {
       case 'missing': {
         const at = opTok.endOffset! + 1;
         sink.push(
-          diagnostic('MissingValue', span(at, at), [`${nameTok.payload}${opTok.image}`], {
-            help: `Put the value right after '${opTok.image}' with no space (${nameTok.payload}${opTok.image}value); write "" for an empty value.`,
-          }),
+          diagnostic('MissingValue', span(at, at), { at: 'field', field: nameTok.payload, operator: opTok.image }),
         );
         return placeholder;
       }
@@ -125,9 +111,7 @@ export function termBuilders(sink: Diagnostic[]) {
         }
         if (op !== ':' && op !== '=' && op !== '~' && op !== '!=') {
           sink.push(
-            diagnostic('InvalidList', span(opTok.startOffset, end), [`'${opTok.image}' compares with one value.`], {
-              help: `Lists take ':', '=', '~' or '!='; write ${nameTok.payload}${opTok.image}a OR ${nameTok.payload}${opTok.image}b.`,
-            }),
+            diagnostic('InvalidList', span(opTok.startOffset, end), { problem: 'operator', field: nameTok.payload, operator: opTok.image }),
           );
           return placeholder;
         }
@@ -136,17 +120,13 @@ export function termBuilders(sink: Diagnostic[]) {
       case 'range': {
         if (op !== ':') {
           sink.push(
-            diagnostic('InvalidRange', span(opTok.startOffset, end), [`a range takes ':', not '${opTok.image}'.`], {
-              help: `Write ${nameTok.payload}:low..high, or ${nameTok.payload}${opTok.image}value for one bound.`,
-            }),
+            diagnostic('InvalidRange', span(opTok.startOffset, end), { problem: 'operator', field: nameTok.payload, operator: opTok.image }),
           );
           return placeholder;
         }
         if (shape.lower === null && shape.upper === null) {
           sink.push(
-            diagnostic('InvalidRange', span(opTok.endOffset! + 1, end), ['both bounds are open.'], {
-              help: `To require the field to be set, write ${nameTok.payload}:*.`,
-            }),
+            diagnostic('InvalidRange', span(opTok.endOffset! + 1, end), { problem: 'bothOpen', field: nameTok.payload }),
           );
           return placeholder;
         }
@@ -169,10 +149,7 @@ export function termBuilders(sink: Diagnostic[]) {
       const upper = lowercaseKeywords.get(token.image);
       if (upper) {
         sink.push(
-          diagnostic('LowercaseKeyword', s, [token.image, upper], {
-            help: `Operators are upper case only. To search for the word itself without this warning, quote it: "${token.image}".`,
-            suggestions: [upper],
-          }),
+          diagnostic('LowercaseKeyword', s, { word: token.image, keyword: upper }, { suggestions: [upper] }),
         );
       }
     }

@@ -16,6 +16,7 @@
  * `parse` (parse.ts, used by `compile`) is unchanged: it stops at the first error, so compile's diagnostics stay as
  * they are. Offsets are UTF-16 code units. Never throws.
  */
+import { Messages } from '../diagnostics/catalogue.js';
 import type { IRecognitionException } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { resolveLimits, type Limits } from '../options.js';
@@ -213,7 +214,7 @@ export function parseTolerant(text: string, limits: Limits = {}): TolerantParse 
   }
   // A value list whose '(' the lexer found never closed (KQ1007) runs to the end of the text, as the user is still
   // typing in it: recovery's inserted ')' is not in the text, so what follows is read as the list's values.
-  const unclosed = new Set(lexed.diagnostics.filter((d) => d.code === 'KQ1007').map((d) => d.span.start));
+  const unclosed = new Set(lexed.diagnostics.filter((d) => d.code === Messages.UnclosedParenthesis.code).map((d) => d.span.start));
   for (let n = 0; n < terms.length; n++) {
     const term = terms[n]!;
     const o = indexOf.get(term.operatorToken)!;
@@ -238,7 +239,7 @@ export function parseTolerant(text: string, limits: Limits = {}): TolerantParse 
     termOf[k] = n >= 0 ? (renumber.get(tokens[n]!) ?? -1) : -1;
   }
 
-  const openQuoteDiagnostic = lexed.diagnostics.find((d) => d.code === 'KQ1002');
+  const openQuoteDiagnostic = lexed.diagnostics.find((d) => d.code === Messages.UnterminatedString.code);
   const openQuote = openQuoteDiagnostic ? openQuoteDiagnostic.span.start : -1;
   const finalRoles = roles as TokenRole[];
   return {

@@ -68,7 +68,7 @@ export function expectProblems(text: string, expected: Brief[], opts: CompileOpt
 
 /** The severity the catalogue gives `code`. */
 export function severityOf(code: string): string | undefined {
-  return allMessages.find((m) => m.code === code)?.severity;
+  return allMessages().find((m) => m.code === code)?.severity;
 }
 
 /** The canonical key order of a body. */

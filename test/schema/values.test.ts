@@ -2,6 +2,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createCatalog, resolveField, standardFields, type FieldInfo } from '../../src/schema/index.js';
 import { checkValue, type ValueCheck } from '../../src/schema/values.js';
+import { invalidValueDiagnostic } from '../../src/check/rules/valuesRule.js';
+import { valueProblemClause } from '../../src/diagnostics/catalogue.js';
 
 function field(name: string): FieldInfo {
   const info = standardFields.get(name);
@@ -11,12 +13,37 @@ function field(name: string): FieldInfo {
 
 function ok(name: string, raw: string): string | number | boolean {
   const result = checkValue(field(name), raw);
-  if (!result.ok) throw new Error(`${name}:${raw} failed: ${result.reason}`);
+  if (!result.ok) throw new Error(`${name}:${raw} failed: ${result.problem.reason}`);
   return result.value;
 }
 
-function bad(name: string | FieldInfo, raw: string): Extract<ValueCheck, { ok: false }> {
-  const result = checkValue(typeof name === 'string' ? field(name) : name, raw);
+/** A rejected value as the checker reports it: the code and help of its diagnostic, the catalogue's clause. */
+interface Rejected {
+  readonly ok: false;
+  readonly code: string;
+  readonly reason: string;
+  readonly suggestions?: string[];
+  readonly help?: string;
+}
+
+function bad(name: string | FieldInfo, raw: string): Rejected {
+  const info = typeof name === 'string' ? field(name) : name;
+  const result = checkValue(info, raw);
+  if (result.ok) throw new Error(`${JSON.stringify(raw)} was accepted`);
+  const d = invalidValueDiagnostic(raw, info.name, { start: 0, end: 0 }, result);
+  const reason = valueProblemClause(raw, result.problem);
+  return {
+    ok: false,
+    code: d.code,
+    reason,
+    ...(result.suggestions ? { suggestions: result.suggestions } : {}),
+    ...(d.help !== undefined ? { help: d.help } : {}),
+  };
+}
+
+/** The rejection of `raw` by `name`, as data (the schema layer's own result). */
+function problem(name: string, raw: string): Extract<ValueCheck, { ok: false }> {
+  const result = checkValue(field(name), raw);
   if (result.ok) throw new Error(`${JSON.stringify(raw)} was accepted`);
   return result;
 }
@@ -283,6 +310,26 @@ test('customer_email and customer_phone with 1 MB values', () => {
   assert.is(bad('conversation_priority', '1'.repeat(1_000_000)).code, 'KQ2006');
   const long = bad('conversation_status', 'x'.repeat(1_000_000));
   assert.ok(long.reason.length < 200);
+});
+
+// --- the problem as data (the wording is the catalogue's) ----------------------------------------------------------
+
+test('conversation_status:opne (problem data: enum, with the allowed values)', () => {
+  const r = problem('conversation_status', 'opne');
+  assert.equal(r.problem, { reason: 'enum', allowed: ['snoozed', 'open', 'done'] });
+  assert.equal(r.suggestions, ['open']);
+});
+
+test('customer_email:jane conversation_assigned_users:5822a4a5aa5f92110005d690 (problem data: format, id)', () => {
+  assert.equal(problem('customer_email', 'jane').problem, { reason: 'format', format: 'email' });
+  assert.equal(problem('conversation_assigned_users', 'bob').problem, { reason: 'id', collection: 'user', unmixed: false });
+  assert.equal(problem('conversation_assigned_users', '582222222222222222222222').problem, { reason: 'id', collection: 'user', unmixed: true });
+});
+
+test('conversation_priority:high conversation_priority:9 customer_imported:yes (problem data: notNumber, number, notBoolean)', () => {
+  assert.equal(problem('conversation_priority', 'high').problem, { reason: 'notNumber', tooLarge: false });
+  assert.equal(problem('conversation_priority', '9').problem, { reason: 'number', integer: true, min: 1, max: 5 });
+  assert.equal(problem('customer_imported', 'yes').problem, { reason: 'notBoolean' });
 });
 
 test.run();

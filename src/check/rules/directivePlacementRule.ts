@@ -16,14 +16,9 @@ export const DirectivePlacementRule: Rule = (ctx) => {
     (parent.kind === 'And' && ctx.ast.body === parent);
   const check = (node: A.Directive, parent: A.Node | null) => {
     if (topLevel(parent)) return;
-    const where =
-      parent?.kind === 'Or' ? 'inside an OR' : parent?.kind === 'Not' ? 'under a negation' : 'inside a group that is combined with OR or negated';
     // `a OR b sort:x` reads as `a OR (b sort:x)`: AND binds tighter than OR, and directives bind like terms.
-    const help =
-      parent?.kind === 'And'
-        ? `AND binds tighter than OR, so here it belongs to the terms next to it. Put the OR in parentheses and the directive after it: (a OR b) ${directiveName[node.kind]}:…`
-        : 'Move it out of the group, to the top level of the query, e.g. at the end.';
-    ctx.report(diagnostic('MisplacedDirective', node.span, [directiveName[node.kind], where], { help }));
+    const under = parent?.kind === 'Or' || parent?.kind === 'Not' || parent?.kind === 'And' ? parent.kind : 'other';
+    ctx.report(diagnostic('MisplacedDirective', node.span, { directive: directiveName[node.kind], parent: under }));
   };
   return { Sort: check, Context: check, TimeZone: check };
 };

@@ -12,9 +12,7 @@ export const EmptyQueryRule: Rule = (ctx) => ({
   Query: (n) => {
     if (n.body === null) {
       ctx.report(
-        diagnostic('EmptyQuery', { start: 0, end: n.span.end }, [ctx.queryContext], {
-          help: 'Write the conditions to search for; a query of only context:<type> searches every record of that type on purpose.',
-        }),
+        diagnostic('EmptyQuery', { start: 0, end: n.span.end }, { context: ctx.queryContext }),
       );
     }
   },

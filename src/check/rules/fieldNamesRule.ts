@@ -6,32 +6,33 @@
  * Source: the standard-fields JSON Schema and the custom-attribute naming rules of the Kustomer Customer Search
  * doc ("Custom Fields on Standard Objects", "Custom Objects").
  */
-import { diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { ResolveProblem } from '../../schema/index.js';
 import type * as A from '../../syntax/ast.js';
+import type { Span } from '../../syntax/ast.js';
 import type { Rule } from '../context.js';
+
+/**
+ * The diagnostic of a field name `name` (as written, at `span`) that does not resolve: KQ2001, KQ2002 or KQ2003 by
+ * the resolver's problem, with its suggestions. Also what `describe` says about such a name.
+ */
+export function unresolvedNameDiagnostic(name: string, span: Span, r: ResolveProblem & { readonly suggestions: readonly string[] }): Diagnostic {
+  const extras = { suggestions: r.suggestions };
+  switch (r.problem) {
+    case 'unknownField':
+      return diagnostic('UnknownField', span, { name, sortOnly: r.sortOnly }, extras);
+    case 'customSuffix':
+      return diagnostic('CustomAttributeSuffix', span, { name, problem: r.detail }, extras);
+    case 'unknownCustom':
+      return diagnostic('UnknownCustomAttribute', span, { name, scope: r.scope, siblings: r.siblings }, extras);
+  }
+}
 
 export const FieldNamesRule: Rule = (ctx) => {
   const checkName = (name: A.Name) => {
     const r = ctx.resolved.get(name);
     if (!r || r.ok) return;
-    const suggestions = r.suggestions;
-    const hint = suggestions.length > 0 ? undefined : r.detail;
-    switch (r.code) {
-      case 'KQ2001':
-        ctx.report(
-          diagnostic('UnknownField', name.span, [name.value], {
-            help: hint ?? (r.detail || "Run 'kq fields' to list the fields."),
-            suggestions,
-          }),
-        );
-        return;
-      case 'KQ2002':
-        ctx.report(diagnostic('CustomAttributeSuffix', name.span, [name.value, r.detail], { suggestions }));
-        return;
-      case 'KQ2003':
-        ctx.report(diagnostic('UnknownCustomAttribute', name.span, [name.value], { help: r.detail, suggestions }));
-        return;
-    }
+    ctx.report(unresolvedNameDiagnostic(name.value, name.span, r));
   };
   return {
     Comparison: (n) => checkName(n.field),

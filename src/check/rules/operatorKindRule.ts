@@ -15,8 +15,11 @@ export const OperatorKindRule: Rule = (ctx) => {
     const start = node.field.span.end;
     const end = shape === 'single' ? (node as A.Comparison).value.span.start : node.span.end;
     ctx.report(
-      diagnostic('OperatorNotAllowed', { start, end: Math.max(end, start) }, [shown, kindLabel(field.kind), field.name], {
-        help: `'${field.name}' takes ${allowedOperators(field.kind).join(' ')}.`,
+      diagnostic('OperatorNotAllowed', { start, end: Math.max(end, start) }, {
+        operator: shown,
+        kind: kindLabel(field.kind),
+        field: field.name,
+        allowed: allowedOperators(field.kind),
       }),
     );
   };

@@ -27,8 +27,7 @@ export const RangeBoundsRule: Rule = (ctx) => ({
         diagnostic(
           'EmptyRange',
           { start: n.lower.span.start, end: n.upper.span.end },
-          [a.k > b.k ? `the lower bound '${n.lower.value}' is above the upper bound '${n.upper.value}'.` : 'an exclusive range with equal bounds holds no value.'],
-          { help: 'Swap the bounds, or make them inclusive with [ ].' },
+          a.k > b.k ? { problem: 'reversed', lower: n.lower.value, upper: n.upper.value } : { problem: 'exclusiveEqual' },
         ),
       );
     }

@@ -48,23 +48,17 @@ export const SortKeysRule: Rule = (ctx) => {
         if (evidence === null) {
           const suggestions = sortSuggestions(name, ctx.queryContext);
           const options = [...contextSortFields(ctx.queryContext)];
-          const own = options.length > 0 ? `${options.join(', ')} (this context) and ` : '';
           ctx.report(
-            diagnostic('NotSortable', n.field.span, [name], {
-              help: `Kustomer sorts on ${own}the customer attributes ${[...sortableFields].slice(0, 4).join(', ')}, … ('kq fields --sortable' lists them).`,
-              suggestions,
-            }),
+            diagnostic('NotSortable', n.field.span, { key: name, contextKeys: options, customerKeys: [...sortableFields].slice(0, 4) }, { suggestions }),
           );
           return;
         }
         ctx.report(
-          diagnostic('SortByEvidence', n.field.span, [name, evidence], {
-            help: `Kustomer's search doc lists customer sort attributes only ('kq fields --sortable'); keep this sort if the results come back in the order wanted.`,
-          }),
+          diagnostic('SortByEvidence', n.field.span, { key: name, evidence }),
         );
       }
       if (seen.has(name)) {
-        ctx.report(diagnostic('DuplicateSort', n.span, [name], { help: 'Remove the repeated sort: key.' }));
+        ctx.report(diagnostic('DuplicateSort', n.span, { key: name }));
         return;
       }
       seen.add(name);
@@ -73,9 +67,7 @@ export const SortKeysRule: Rule = (ctx) => {
         overflowReported = true;
         const end = last !== null && (last as A.Sort).span.end > n.span.end ? (last as A.Sort).span.end : n.span.end;
         ctx.report(
-          diagnostic('TooManyItems', { start: n.span.start, end }, [sortKeyCount(ctx.ast, name, seen), 'sort', maxSortKeys], {
-            help: `Kustomer's search body takes at most ${maxSortKeys} sort keys (its OpenAPI schema, kustomer-api-live.md §1c): keep the first ${maxSortKeys} sort: keys, the ones that decide the order most.`,
-          }),
+          diagnostic('TooManyItems', { start: n.span.start, end }, { count: sortKeyCount(ctx.ast, name, seen), key: 'sort', max: maxSortKeys }),
         );
       }
     },

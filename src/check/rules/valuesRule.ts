@@ -9,9 +9,9 @@
  * Source: the standard-fields JSON Schema; dates per the Kustomer Customer Search doc, "Filtering on Dates".
  */
 import { parseDateValue } from '../../dates/index.js';
-import { diagnostic } from '../../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { FieldInfo } from '../../schema/index.js';
-import { checkValue } from '../../schema/values.js';
+import { checkValue, type ValueCheck } from '../../schema/values.js';
 import type * as A from '../../syntax/ast.js';
 import { allows, matchesWords, type TermShape } from '../operators.js';
 import type { CheckContext, Rule } from '../context.js';
@@ -24,7 +24,7 @@ function typeValue(ctx: CheckContext, field: FieldInfo, operator: A.ComparisonOp
   if (field.kind === 'datetime') {
     const date = parseDateValue(value.value, { nowMs: ctx.nowMs, timeZone: ctx.timeZone ?? 'UTC' });
     if (date.kind === 'error') {
-      ctx.report(diagnostic('InvalidDate', value.span, [value.value, date.message], date.help ? { help: date.help } : {}));
+      ctx.report(diagnostic('InvalidDate', value.span, { value: value.value, problem: date }));
       return;
     }
     ctx.valueOf.set(value, { type: 'date', date });
@@ -35,10 +35,19 @@ function typeValue(ctx: CheckContext, field: FieldInfo, operator: A.ComparisonOp
     ctx.valueOf.set(value, { type: 'json', value: r.value });
     return;
   }
-  const extras = { help: r.help, suggestions: r.suggestions };
-  if (r.code === 'KQ2006') ctx.report(diagnostic('InvalidNumber', value.span, [value.value, field.name], extras));
-  else if (r.code === 'KQ2007') ctx.report(diagnostic('InvalidBoolean', value.span, [value.value, field.name], extras));
-  else ctx.report(diagnostic('InvalidValue', value.span, [value.value, field.name, r.reason], extras));
+  ctx.report(invalidValueDiagnostic(value.value, field.name, value.span, r));
+}
+
+/**
+ * The diagnostic of a value `raw` (as written, at `span`) that field `field` does not take: the schema layer's
+ * problem (data, src/schema/values.ts) worded by the catalogue — KQ2006 for `notNumber`, KQ2007 for `notBoolean`,
+ * else KQ2005 — with its suggestions.
+ */
+export function invalidValueDiagnostic(raw: string, field: string, span: A.Span, r: Extract<ValueCheck, { ok: false }>): Diagnostic {
+  const extras = r.suggestions ? { suggestions: r.suggestions } : undefined;
+  if (r.problem.reason === 'notNumber') return diagnostic('InvalidNumber', span, { value: raw, field }, extras);
+  if (r.problem.reason === 'notBoolean') return diagnostic('InvalidBoolean', span, { value: raw, field }, extras);
+  return diagnostic('InvalidValue', span, { value: raw, field, problem: r.problem }, extras);
 }
 
 export const ValuesRule: Rule = (ctx) => {
