@@ -133,10 +133,22 @@ async function mirrorCjsTypes(dir) {
   await Promise.all(
     files.map(async (file) => {
       const text = await readFile(join(dir, file), 'utf8');
-      await writeFile(join(dir, file.replace(/\.d\.ts$/, '.d.cts')), text.replace(specifier, '$1$2$3.cjs$2'));
+      await writeFile(join(dir, file.replace(/\.d\.ts$/, '.d.cts')), esmOnlyTypeImports(text.replace(specifier, '$1$2$3.cjs$2')));
     }),
   );
   return files.length * 2;
+}
+
+/**
+ * In a `.d.cts`, a type import from an ES-module-only package (chevrotain) is TS1541/TS1479 for a CommonJS consumer
+ * under `module: node16` without skipLibCheck: written `import type { … } from 'pkg' with { 'resolution-mode': 'import' }`
+ * (TypeScript ≥ 5.3) it resolves the package's ESM types instead. Every such import in the declarations is type-only.
+ */
+function esmOnlyTypeImports(text) {
+  return text.replace(
+    new RegExp(`^import (type )?\\{([^}]*)\\} from '(${ESM_ONLY.join('|')})';$`, 'gm'),
+    (_, __, names, pkg) => `import type {${names.replace(/\btype\s+/g, '')}} from '${pkg}' with { 'resolution-mode': 'import' };`,
+  );
 }
 
 function size(bytes) {

@@ -432,13 +432,33 @@ export const Messages = {
             help: 'Add context:<type> to choose: customer, conversation, message, company, note, kobject.',
           },
   ),
-  EmptyRange: entry('KQ2016', 'error', (a: { problem: 'reversed'; lower: string; upper: string } | { problem: 'exclusiveEqual' }) => ({
-    message:
-      a.problem === 'reversed'
-        ? `This range matches nothing: the lower bound '${a.lower}' is above the upper bound '${a.upper}'.`
-        : 'This range matches nothing: an exclusive range with equal bounds holds no value.',
-    help: 'Swap the bounds, or make them inclusive with [ ].',
-  })),
+  /**
+   * `reversed`: the lower bound is above the upper one; `exclusiveEqual`: equal bounds, at least one exclusive;
+   * `noDayBetween`: local days with exclusive bounds and no whole day strictly between them (`{D TO D+1}`).
+   */
+  EmptyRange: entry(
+    'KQ2016',
+    'error',
+    (a: { problem: 'reversed' | 'noDayBetween'; lower: string; upper: string } | { problem: 'exclusiveEqual' }) => {
+      switch (a.problem) {
+        case 'reversed':
+          return {
+            message: `This range matches nothing: the lower bound '${a.lower}' is above the upper bound '${a.upper}'.`,
+            help: 'Swap the bounds, or make them inclusive with [ ].',
+          };
+        case 'exclusiveEqual':
+          return {
+            message: 'This range matches nothing: an exclusive range with equal bounds holds no value.',
+            help: 'Make the bounds inclusive with [ ], or write the value itself (field:value).',
+          };
+        case 'noDayBetween':
+          return {
+            message: `This range matches nothing: no whole day lies after ${a.lower} and before ${a.upper}.`,
+            help: `A day means the whole local day, so an exclusive bound leaves it out. Write field:${a.lower} for that day, or include the bounds with [ ]: [${a.lower} TO ${a.upper}].`,
+          };
+      }
+    },
+  ),
   TimeZoneCase: entry('KQ2018', 'warning', (a: { zone: string; canonical: string }) => only(`Time zone '${a.zone}' is spelled '${a.canonical}'.`)),
   /** `problem` is the clause of src/schema/catalog.ts ("the label must be a string; ignoring it"). */
   InvalidCustomAttributeDefinition: entry('KQ2019', 'error', (a: { name: string; problem: string }) =>

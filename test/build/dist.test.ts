@@ -4,7 +4,8 @@
  * and a stack trace through the built code names our source files (source maps with their sources).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
@@ -66,6 +67,43 @@ test('a stack trace through the built code names src/ files (source maps ship wi
   const maps = readdirSync(join(root, 'dist')).filter((f) => f.endsWith('.js.map')).map((f) => JSON.parse(readFileSync(join(root, 'dist', f), 'utf8')) as { sources: string[]; sourcesContent?: string[] });
   assert.ok(maps.some((map) => map.sources.some((s) => s.includes('src/evaluate/'))));
   for (const map of maps) assert.is(map.sourcesContent?.length, map.sources.length);
+});
+
+/**
+ * Type-checks `source` as a consumer file named `file` in a scratch project whose node_modules/kustomer-query links to
+ * this package, with `tsc --strict --module node16` and no skipLibCheck: every declaration file it reaches is checked.
+ * Returns tsc's output ('' when clean).
+ */
+function typeCheckConsumer(file: string, source: string, packageType: 'commonjs' | 'module'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kq-types-'));
+  try {
+    mkdirSync(join(dir, 'node_modules'));
+    symlinkSync(root, join(dir, 'node_modules', 'kustomer-query'), 'junction');
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: packageType }));
+    writeFileSync(join(dir, file), source);
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--module', 'node16', '--moduleResolution', 'node16', '--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'), join(dir, file)], { cwd: dir, encoding: 'utf8' });
+    return `${r.stdout}${r.stderr}`.trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const consumer = [
+  "import * as core from 'kustomer-query';",
+  "import * as evaluate from 'kustomer-query/evaluate';",
+  "import * as render from 'kustomer-query/render';",
+  "import * as node from 'kustomer-query/node';",
+  "export const criteria = core.compile('conversation_status:open').criteria;",
+  'export const used = [evaluate.search, render.renderDiagnostics, node.translate];',
+].join('\n');
+
+test('a CommonJS TypeScript consumer (one.cts, module node16, no skipLibCheck) type-checks against the .d.cts types', () => {
+  assert.is(typeCheckConsumer('one.cts', consumer, 'commonjs'), '');
+});
+
+test('an ES module TypeScript consumer (one.mts, module node16, no skipLibCheck) type-checks against the .d.ts types', () => {
+  assert.is(typeCheckConsumer('one.mts', consumer, 'module'), '');
 });
 
 test.run();

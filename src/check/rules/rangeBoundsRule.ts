@@ -1,8 +1,11 @@
 /**
  * RangeBoundsRule: a range's lower bound is not above its upper bound (`priority:5..1`, `{3 TO 3}` match
- * nothing). Reports KQ2016. Bounds of different sorts (a local day and an instant) are not compared: their order
+ * nothing), and a range of local days holds at least one day: a day is a whole day (date math rounds it, see
+ * kustomer-search-api.md §4), so `{2024-01-01 TO 2024-01-02}` — after the end of 1 January and before the start of 2
+ * January — holds nothing. Reports KQ2016. Bounds of different sorts (a local day and an instant) are not compared: their order
  * depends on the time zone Kustomer applies.
  */
+import { addDays } from '../../dates/index.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Rule, TypedValue } from '../context.js';
 
@@ -22,6 +25,15 @@ export const RangeBoundsRule: Rule = (ctx) => ({
     const b = key(hi);
     if (!a || !b || a.sort !== b.sort) return;
     const touching = a.k === b.k && !(n.lowerInclusive && n.upperInclusive);
+    if (a.sort === 'day' && !(a.k > b.k) && !touching) {
+      // The days the range holds: from the day after an exclusive lower bound to the day before an exclusive upper one.
+      const first = n.lowerInclusive ? (a.k as string) : addDays(a.k as string, 1);
+      const last = n.upperInclusive ? (b.k as string) : addDays(b.k as string, -1);
+      if (first > last) {
+        ctx.report(diagnostic('EmptyRange', { start: n.lower.span.start, end: n.upper.span.end }, { problem: 'noDayBetween', lower: n.lower.value, upper: n.upper.value }));
+      }
+      return;
+    }
     if (a.k > b.k || touching) {
       ctx.report(
         diagnostic(
