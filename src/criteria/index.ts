@@ -5,6 +5,6 @@
  */
 export { readCriteria, defaultMaxDepth } from './read.js';
 export { emittedShape, type EmittedShape } from './emittedShape.js';
-export { describeJson, describeJsonType, isJsonScalar, isPlainObject, type JsonScalar } from './json.js';
+export { describeJson, describeJsonType, jsonPreview, isJsonScalar, isPlainObject, type JsonScalar } from './json.js';
 export { child, escapeToken, pointerTokens, resolvePointer } from './pointer.js';
 export * from './types.js';

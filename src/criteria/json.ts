@@ -63,3 +63,55 @@ export function describeJsonType(v: unknown): string {
       return 'nothing';
   }
 }
+
+/**
+ * A short JSON rendering of any value for messages and readings: at most `maxChars` characters (UTF-16; cut with `…`),
+ * nested values below `maxDepth` levels and repeated references (cycles) shown as `…`, non-JSON values as `null` (like
+ * `JSON.stringify` in arrays). Never throws, whatever the value (getters that throw, proxies, cycles, deep nesting).
+ */
+export function jsonPreview(value: unknown, maxChars = 200, maxDepth = 8): string {
+  let out = '';
+  const ancestors = new Set<object>();
+  const write = (s: string): boolean => {
+    out += s;
+    return out.length <= maxChars;
+  };
+  const visit = (v: unknown, depth: number): boolean => {
+    try {
+      if (v === null || typeof v === 'boolean' || typeof v === 'number') return write(typeof v === 'number' && !Number.isFinite(v) ? 'null' : String(v));
+      if (typeof v === 'string') return write(JSON.stringify(v.length > maxChars ? v.slice(0, maxChars) : v));
+      if (typeof v !== 'object') return write('null');
+      if (depth >= maxDepth || ancestors.has(v)) return write('…');
+      ancestors.add(v);
+      try {
+        if (Array.isArray(v)) {
+          if (!write('[')) return false;
+          for (let i = 0; i < v.length; i++) if ((i > 0 && !write(',')) || !visit(v[i], depth + 1)) return false;
+          return write(']');
+        }
+        if (!write('{')) return false;
+        let first = true;
+        for (const key of Object.keys(v)) {
+          if ((!first && !write(',')) || !write(`${JSON.stringify(key)}:`)) return false;
+          let child: unknown;
+          try {
+            child = (v as Record<string, unknown>)[key];
+          } catch {
+            if (!write('…')) return false;
+            first = false;
+            continue;
+          }
+          if (!visit(child, depth + 1)) return false;
+          first = false;
+        }
+        return write('}');
+      } finally {
+        ancestors.delete(v);
+      }
+    } catch {
+      return write('…');
+    }
+  };
+  visit(value, 0);
+  return out.length <= maxChars ? out : `${out.slice(0, maxChars - 1)}…`;
+}

@@ -27,7 +27,7 @@
  * {…}"), and a criterion with several operators in one object too. Never throws on any JSON value: what is not a
  * criteria body is said to be so.
  */
-import { readCriteria, type ReadGroup, type ReadItem, type ReadSort } from '../criteria/index.js';
+import { jsonPreview, readCriteria, type ReadGroup, type ReadItem, type ReadSort } from '../criteria/index.js';
 import { addDays } from '../dates/index.js';
 import { defaultCatalog, resolveField, standardFields, type FieldCatalog, type FieldInfo } from '../schema/index.js';
 import { dayInWords, instantInWords } from './humanDates.js';
@@ -252,9 +252,9 @@ function criterionClause(item: object, attribute: string, operator: string, valu
     case 'gte':
     case 'lt':
     case 'lte':
-      return { ...is, rest: `${orderWords[operator]} ${isScalar(value) ? valueWords(value, attr) : JSON.stringify(value)}` };
+      return { ...is, rest: `${orderWords[operator]} ${isScalar(value) ? valueWords(value, attr) : jsonPreview(value)}` };
     default:
-      return { lead: whose, pos: `${operator}`, neg: `not ${operator}`, rest: JSON.stringify(value) ?? '', joinable: false };
+      return { lead: whose, pos: `${operator}`, neg: `not ${operator}`, rest: jsonPreview(value), joinable: false };
   }
 }
 
@@ -363,7 +363,7 @@ function itemWords(item: ReadItem, r: Reading, negated: boolean, depth: number):
     else inner = `none of: ${items.map((x) => itemWords(x, r, false, depth + 1)).join('; ')}`;
     return negated ? `not (${inner})` : `(${inner})`;
   }
-  return `${negated ? 'not ' : ''}matching ${JSON.stringify(item.json) ?? String(item.json)}`;
+  return `${negated ? 'not ' : ''}matching ${jsonPreview(item.json)}`;
 }
 
 /**
