@@ -124,7 +124,15 @@ export interface KustomerClient {
   request(method: string, path: string, body?: unknown, opts?: { signal?: AbortSignal; criteria?: boolean }): Promise<unknown>;
 }
 
-/** The base URL from the options: `baseUrl` (trailing `/` and `/v1` dropped), else org and region. Throws TypeError. */
+/** True for a host name that names this machine: `localhost`, `127.0.0.0/8`, `[::1]`. */
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+}
+
+/**
+ * The base URL from the options: `baseUrl` (trailing `/` and `/v1` dropped), else org and region. Throws TypeError for
+ * a URL that is not http(s), holds credentials, or is plain http to a host other than this machine's loopback.
+ */
 export function resolveBaseUrl(opts: Pick<ClientOptions, 'baseUrl' | 'org' | 'region'>): string {
   if (opts.baseUrl !== undefined && opts.baseUrl !== '') {
     let url: URL;
@@ -134,6 +142,10 @@ export function resolveBaseUrl(opts: Pick<ClientOptions, 'baseUrl' | 'org' | 're
       throw new TypeError(`baseUrl is not a URL: '${opts.baseUrl}'`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TypeError(`baseUrl must be http(s), got '${url.protocol}'`);
+    // The API key travels in every request's Authorization header: plain http only to this machine (kq serve).
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+      throw new TypeError(`baseUrl must be https for '${url.hostname}': plain http would send the API key unencrypted (http is accepted for 127.0.0.1, localhost and [::1] only)`);
+    }
     if (url.username || url.password) throw new TypeError('baseUrl must not hold credentials (give the key as apiKey)');
     return `${url.origin}${url.pathname.replace(/\/+$/, '').replace(/\/v1$/, '')}`;
   }

@@ -81,6 +81,14 @@ test('base URLs: --base-url with /v1, org + region, a region alone, a bad org', 
   assert.throws(() => resolveBaseUrl({ baseUrl: 'https://user:pw@host' }), /credentials/);
 });
 
+test('base URLs: plain http only to this machine (the key would travel unencrypted): http://evil.example is refused', () => {
+  assert.throws(() => resolveBaseUrl({ baseUrl: 'http://evil.example' }), /https.*unencrypted/);
+  assert.throws(() => resolveBaseUrl({ baseUrl: 'http://10.0.0.5:4517' }), /https/);
+  assert.is(resolveBaseUrl({ baseUrl: 'http://127.0.0.1:4517' }), 'http://127.0.0.1:4517');
+  assert.is(resolveBaseUrl({ baseUrl: 'http://localhost:4517/v1' }), 'http://localhost:4517');
+  assert.is(resolveBaseUrl({ baseUrl: 'http://[::1]:4517' }), 'http://[::1]:4517');
+});
+
 const field = 'customer_updated_at';
 const full = (n: number) => Array.from({ length: n }, (_, i) => ({ customer_name: { equals: `n${i}` } }));
 
