@@ -177,3 +177,27 @@ export const PATHOLOGICAL: readonly Pathological[] = [
 
 /** The sizes of the linear-time check, in UTF-16 code units. */
 export const LINEAR_SIZES = [10_000, 100_000, 1_000_000] as const;
+
+/**
+ * Clauses of the 40-clause OR, varied by `i`: equalities on four fields (normalize merges each field's into one `in`)
+ * and a number comparison, so the 40 clauses fit Kustomer's 20-item `or` (KQ3005 beyond) as 12 criteria.
+ */
+const OR_CLAUSES = [
+  (i: number) => `conversation_status:${['open', 'snoozed', 'done'][i % 3]}`,
+  (i: number) => `conversation_priority:${(i % 5) + 1}`,
+  (i: number) => `conversation_channels:${['email', 'chat', 'sms', 'voice'][i % 4]}`,
+  (i: number) => `conversation_tags:tag${i}`,
+  (i: number) => `conversation_message_count>${i}`,
+];
+
+/**
+ * 40 OR-ed clauses (the profile's "40-clause OR" class): their `or` output is short beside the query, which makes
+ * compile ÷ JSON.parse the hardest ratio here.
+ */
+export const FORTY_OR = Array.from({ length: 40 }, (_, i) => OR_CLAUSES[i % OR_CLAUSES.length]!(i)).join(' OR ');
+
+/**
+ * {@link TYPICAL} with its first field misspelt (`conversation_stauts`): the did-you-mean search runs, and compile
+ * returns KQ2001 with suggestions instead of criteria.
+ */
+export const MISSPELT = TYPICAL.replace('conversation_status', 'conversation_stauts');

@@ -19,9 +19,11 @@
  *   (@codemirror/* stay imports: they are the host's, optional peer dependencies); no Node or CJS build.
  * - dist/playground/  the page `kq playground` serves: app.js (everything bundled, CodeMirror included), index.html,
  *   style.css and support.ndjson (examples/data/), copied.
- * - dist/cli.js  the `kq` CLI (bin/kq.js imports it): everything bundled, for the cold start of every command.
+ * - dist/cli.js  the `kq` CLI (bin/kq.js imports it): everything bundled, for the cold start of every command, and
+ *   split per command into dist/cli/ chunks that load only when that command runs.
  * - dist/translate-worker.js  the worker thread of `translate({jobs})`, which src/node/pool.ts starts from beside
- *   whichever module is running (dist/ for every Node build above): everything bundled.
+ *   whichever module is running (dist/ for every Node build above): everything bundled; the same at
+ *   dist/cli/translate-worker.js for the CLI's per-command chunks.
  * - `tsc -p tsconfig.build.json`: declarations into dist/types, each mirrored as a .d.cts with relative `./x.js`
  *   specifiers rewritten to `./x.cjs` (the types of the `require` conditions; TS1479 under `module: node16` without
  *   skipLibCheck otherwise).
@@ -60,8 +62,16 @@ const browserEntries = { index: entries.index, evaluate: entries.evaluate, rende
 /** Bundled CommonJS dependencies (picocolors, cli-progress in the CLI) call `require`; give the ESM bundles one. */
 const esmRequireBanner = { js: "import { createRequire as __kqCreateRequire } from 'node:module'; const require = __kqCreateRequire(import.meta.url);" };
 
+/**
+ * Compile-time constants of every build: `__KQ_PRODUCTION__` turns off chevrotain's grammar validations when the
+ * parser is built (src/syntax/parser.ts; ~4 ms of the first parse). The tests run src/ through tsx, where the constant
+ * is undefined, so the validations still run there. bench/internals.ts bundles with the same value.
+ */
+const productionDefine = { __KQ_PRODUCTION__: 'true' };
+
 const common = {
   absWorkingDir: root,
+  define: productionDefine,
   bundle: true,
   write: false,
   metafile: true,
@@ -111,8 +121,13 @@ const builds = [
   { ...nodeCommon, entryPoints: entries, outdir: 'dist', format: 'esm', splitting: true, external: nodeExternal, chunkNames: 'chunk-[hash]' },
   // `import.meta` is empty in CJS; src/node/pool.ts uses `__filename` there instead, so esbuild's warning is moot.
   { ...nodeCommon, stdin: cjsEntry, outfile: 'dist/kustomer-query.cjs', format: 'cjs', external: nodeExternal, logOverride: { 'empty-import-meta': 'silent' } },
-  { ...nodeCommon, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', format: 'esm', banner: esmRequireBanner },
+  // Split per command (src/cli/commands/index.ts loads each with `import()`): `kq --version` loads dist/cli.js alone,
+  // `kq compile` the compiler and not the language server, playground or `kq serve`. Chunks in dist/cli/.
+  { ...nodeCommon, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', format: 'esm', splitting: true, chunkNames: 'cli/[name]-[hash]', banner: esmRequireBanner },
   { ...nodeCommon, entryPoints: ['src/node/worker.ts'], outfile: 'dist/translate-worker.js', format: 'esm', banner: esmRequireBanner },
+  // The CLI's translate code runs from a dist/cli/ chunk, and src/node/pool.ts starts the worker from beside the
+  // running module: the same worker there.
+  { ...nodeCommon, entryPoints: ['src/node/worker.ts'], outfile: 'dist/cli/translate-worker.js', format: 'esm', banner: esmRequireBanner },
 ];
 
 /** Runs `node <script> ...args` in the project root; rejects on a non-zero exit, naming the step `label`. */

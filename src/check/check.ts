@@ -2,12 +2,12 @@
  * `check`: type-checks a parsed query against Kustomer's field schema and naming rules, reporting every problem
  * at once. Runs the rules in rules/ in one traversal, after settling the query's context, time zone and clock.
  */
-import { capDiagnostics, diagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { capDiagnostics, diagnostic, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
 import { resolveLimits } from '../options.js';
 import { catalogFor } from '../schema/catalogFor.js';
 import { resolveField, type FieldInfo, type ResolveResult } from '../schema/index.js';
-import { walk, type Node, type Query, type Span } from '../syntax/ast.js';
+import { childrenOf, type Node, type Query, type Span } from '../syntax/ast.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckContext, CheckedQuery, Rule, SortKey, TypedValue, Visitor } from './context.js';
 import { DirectivePlacementRule } from './rules/directivePlacementRule.js';
@@ -22,7 +22,10 @@ import { resolveSettings, type DirectiveSetting } from './settings.js';
 /** The field catalogue of a set of options (defined in schema/catalogFor.ts; re-exported for existing imports). */
 export { catalogFor } from '../schema/catalogFor.js';
 
-/** The rules, in the order their diagnostics are produced for one node. */
+/**
+ * The rules, in the order their diagnostics are produced for one node. A new rule is one line here (either shape of
+ * {@link Rule}, see check/context.ts).
+ */
 export const specifiedRules: readonly Rule[] = [
   FieldNamesRule,
   OperatorKindRule,
@@ -40,6 +43,43 @@ function directiveSetting(node: A.Context | A.TimeZone): DirectiveSetting {
   return { value: node.value.value, span: node.span, valueSpan: node.value.span };
 }
 
+/** Term nodes, whose field name the checker resolves before the rules run. */
+type FieldTerm = A.Comparison | A.Range | A.List | A.Exists;
+
+/** What the first pass gathers: directives that set the query's context and time zone, and the terms' field names. */
+interface Gathered {
+  readonly contexts: DirectiveSetting[];
+  readonly zones: DirectiveSetting[];
+  readonly termNames: A.Name[];
+}
+
+/** The first pass: gathers into `out` from the expression `node` and below (recursion depth ≤ the parser's). */
+function gather(node: A.Expression, out: Gathered): void {
+  switch (node.kind) {
+    case 'And':
+    case 'Or':
+      for (const o of node.operands) gather(o, out);
+      return;
+    case 'Not':
+      gather(node.operand, out);
+      return;
+    case 'Context':
+      out.contexts.push(directiveSetting(node));
+      return;
+    case 'TimeZone':
+      out.zones.push(directiveSetting(node));
+      return;
+    case 'Comparison':
+    case 'Range':
+    case 'List':
+    case 'Exists':
+      out.termNames.push((node as FieldTerm).field);
+      return;
+    default:
+      return;
+  }
+}
+
 /**
  * Checks `ast` and returns everything the lowering needs (see {@link CheckedQuery}). Diagnostics come back
  * ordered by position and capped at `opts.maxDiagnostics`. Never throws.
@@ -50,36 +90,18 @@ function directiveSetting(node: A.Context | A.TimeZone): DirectiveSetting {
 export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
   opts ??= {};
   const diagnostics: Diagnostic[] = [];
-  const report = (d: Diagnostic) => diagnostics.push(d);
   const { catalog, problems } = catalogFor(opts);
-  for (const p of problems) report(diagnostic('InvalidCustomAttributeDefinition', noSpan, { name: p.name, problem: p.message }));
+  for (const p of problems) diagnostics.push(diagnostic('InvalidCustomAttributeDefinition', noSpan, { name: p.name, problem: p.message }));
 
   // Collect directives and field names in one pass.
-  const contexts: DirectiveSetting[] = [];
-  const zones: DirectiveSetting[] = [];
-  const termNames: A.Name[] = [];
-  walk(ast, (node) => {
-    switch (node.kind) {
-      case 'Context':
-        contexts.push(directiveSetting(node));
-        break;
-      case 'TimeZone':
-        zones.push(directiveSetting(node));
-        break;
-      case 'Comparison':
-      case 'Range':
-      case 'List':
-      case 'Exists':
-        termNames.push(node.field);
-        break;
-    }
-  });
+  const gathered: Gathered = { contexts: [], zones: [], termNames: [] };
+  if (ast.body) gather(ast.body, gathered);
 
   // Field names.
   const resolved = new Map<A.Name, ResolveResult>();
   const fieldOf = new Map<A.Name, FieldInfo>();
   const fieldContexts = new Set<string>();
-  for (const name of termNames) {
+  for (const name of gathered.termNames) {
     const r = resolveField(catalog, name.value);
     resolved.set(name, r);
     if (r.ok) {
@@ -89,33 +111,32 @@ export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
   }
 
   // The clock, the time zone and the context.
-  const settings = resolveSettings({ contexts, zones, fieldContexts }, opts);
-  for (const p of settings.problems) report(p);
+  const settings = resolveSettings({ contexts: gathered.contexts, zones: gathered.zones, fieldContexts }, opts);
+  for (const p of settings.problems) diagnostics.push(p);
   const { queryContext, timeZone, nowMs } = settings;
   const inferred = settings.inferredFrom;
 
   const sort: SortKey[] = [];
   const valueOf = new Map<A.Value, TypedValue>();
+  const report = (d: Diagnostic) => void diagnostics.push(d);
   const ctx: CheckContext = { ast, catalog, queryContext, timeZone, nowMs, resolved, fieldOf, valueOf, sort, report };
-  runRules(ast, specifiedRules.map((rule) => rule(ctx)));
+  runRules(ast, ctx);
 
   // Say which context was chosen, when the query did not say and is otherwise fine.
-  if (inferred && !diagnostics.some((d) => d.severity === 'error')) {
+  if (inferred && !hasErrors(diagnostics)) {
     const whole = { start: 0, end: ast.span.end };
     if (inferred.size === 1) {
-      report(
-        diagnostic('ContextChosen', whole, { reason: 'inferred', context: queryContext }),
-      );
+      diagnostics.push(diagnostic('ContextChosen', whole, { reason: 'inferred', context: queryContext }));
     } else {
       const fieldContexts = inferred.size > 1 ? [...inferred].sort() : [];
-      report(diagnostic('ContextChosen', whole, { reason: 'default', fieldContexts }));
+      diagnostics.push(diagnostic('ContextChosen', whole, { reason: 'default', fieldContexts }));
     }
   }
 
   const limits = resolveLimits(opts);
   return {
     ast,
-    diagnostics: capDiagnostics(sortDiagnostics(diagnostics), limits.maxDiagnostics),
+    diagnostics: capDiagnostics(diagnostics.length > 1 ? sortDiagnostics(diagnostics) : diagnostics, limits.maxDiagnostics),
     queryContext,
     timeZone,
     nowMs,
@@ -125,14 +146,87 @@ export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
   };
 }
 
-/** Runs visitors over the tree in one pre-order traversal (no recursion). */
-function runRules(ast: Query, visitors: readonly Visitor[]): void {
-  walk(ast, (node: Node, parent) => {
-    for (const v of visitors) {
-      const handler = v[node.kind] as ((n: Node, p: Node | null) => void) | undefined;
-      handler?.(node, parent);
+/**
+ * One step of the dispatch for a node kind: a {@link RuleDefinition}'s handler, or the index (into the visitors made
+ * for this check) of a rule written as a function of the context.
+ */
+type Step = ((node: Node, parent: Node | null, ctx: CheckContext) => void) | number;
+
+/** Every node kind, for the dispatch table. */
+const nodeKinds: readonly (keyof A.NodeByKind)[] = [
+  'Query', 'And', 'Or', 'Not', 'Comparison', 'Range', 'List', 'Exists', 'Text', 'Sort', 'Context', 'TimeZone', 'Name', 'Value',
+];
+
+/** The rules compiled into a table: for each node kind, the steps to run on it, in rule order. */
+interface Dispatch {
+  readonly steps: { readonly [K in keyof A.NodeByKind]: readonly Step[] };
+  /** The rules written as functions of the context, in rule order (their steps hold indexes into this). */
+  readonly factories: readonly ((ctx: CheckContext) => Visitor)[];
+  /** True when some rule has a handler for `Name` or `Value` nodes, so the walk must visit them. */
+  readonly leaves: boolean;
+}
+
+/** Builds the dispatch table of `rules` (done once, for {@link specifiedRules}). */
+function compileRules(rules: readonly Rule[]): Dispatch {
+  const factories: ((ctx: CheckContext) => Visitor)[] = [];
+  const steps = Object.fromEntries(nodeKinds.map((k) => [k, [] as Step[]])) as Record<keyof A.NodeByKind, Step[]>;
+  for (const rule of rules) {
+    if (typeof rule === 'function') {
+      const index = factories.push(rule) - 1;
+      for (const k of nodeKinds) steps[k].push(index);
+    } else {
+      for (const k of nodeKinds) {
+        const handler = rule.visit[k] as Step | undefined;
+        if (handler) steps[k].push(handler);
+      }
     }
-  });
+  }
+  return { steps, factories, leaves: steps.Name.length > 0 || steps.Value.length > 0 };
+}
+
+let dispatch: Dispatch | null = null;
+
+/**
+ * Runs the rules over the tree in one pre-order traversal, each node dispatched by its kind to the handlers that
+ * take it (the table is built once). Rules written as functions of the context get their visitor made here, once per
+ * check.
+ */
+function runRules(ast: Query, ctx: CheckContext): void {
+  dispatch ??= compileRules(specifiedRules);
+  const visitors = dispatch.factories.length === 0 ? noVisitors : dispatch.factories.map((f) => f(ctx));
+  visit(ast, null, ctx, dispatch, visitors);
+}
+
+const noVisitors: readonly Visitor[] = [];
+
+/** Runs the steps for `node`, then visits its children in source order (recursion depth ≤ the parser's). */
+function visit(node: Node, parent: Node | null, ctx: CheckContext, d: Dispatch, visitors: readonly Visitor[]): void {
+  const steps = d.steps[node.kind];
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i]!;
+    if (typeof step === 'number') {
+      const handler = visitors[step]![node.kind] as ((n: Node, p: Node | null) => void) | undefined;
+      if (handler) handler(node, parent);
+    } else {
+      step(node, parent, ctx);
+    }
+  }
+  switch (node.kind) {
+    case 'Query':
+      if (node.body) visit(node.body, node, ctx, d, visitors);
+      return;
+    case 'And':
+    case 'Or':
+      for (const o of node.operands) visit(o, node, ctx, d, visitors);
+      return;
+    case 'Not':
+      visit(node.operand, node, ctx, d, visitors);
+      return;
+    default:
+      break;
+  }
+  if (!d.leaves) return;
+  for (const child of childrenOf(node)) visit(child, node, ctx, d, visitors);
 }
 
 /**

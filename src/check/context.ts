@@ -64,5 +64,26 @@ export type Visitor = {
   readonly [K in keyof A.NodeByKind]?: (node: A.NodeByKind[K], parent: A.Node | null) => void;
 };
 
-/** A checking rule: one invariant, one file (see rules/). */
-export type Rule = (ctx: CheckContext) => Visitor;
+/**
+ * A checking rule: one invariant, one file (see rules/). Two shapes, both registered in `specifiedRules`
+ * (check/check.ts):
+ * - a {@link RuleDefinition}: handlers written once, called with the check's context as a third argument — no
+ *   allocation per check (the built-in rules);
+ * - a function of the context returning a {@link Visitor}: called once per check, its handlers closing over the
+ *   context (simpler for a rule with its own state per check, at the cost of a few closures per check).
+ */
+export type Rule = RuleDefinition | ((ctx: CheckContext) => Visitor);
+
+/** Handlers by node kind of a {@link RuleDefinition}: the node, its parent (null for the root) and the context. */
+export type RuleHandlers = {
+  readonly [K in keyof A.NodeByKind]?: (node: A.NodeByKind[K], parent: A.Node | null, ctx: CheckContext) => void;
+};
+
+/**
+ * A rule as data: `name` (for people reading a profile or a list of rules) and `visit`, its handlers by node kind.
+ * State a rule keeps across nodes of one check lives in the {@link CheckContext} (e.g. `ctx.sort`), not in the rule.
+ */
+export interface RuleDefinition {
+  readonly name: string;
+  readonly visit: RuleHandlers;
+}

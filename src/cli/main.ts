@@ -1,11 +1,12 @@
 /**
  * `kq`: the command line, a thin layer over the public API (argument parsing is node:util's `parseArgs`, colours
- * are picocolors'). One module per command in commands/. Exit codes: 0 success, 1 the input has errors, 2 usage
+ * are picocolors'). One module per command in commands/, loaded only when that command runs (commands/index.ts):
+ * this module imports no command and nothing of the compiler, so `kq --version` starts at bare Node speed. Exit codes: 0 success, 1 the input has errors, 2 usage
  * errors.
  */
 import { parseArgs } from 'node:util';
-import { commands } from './commands/index.js';
-import { type CliIO, type Command, type FlagValues, type OptionTable, UsageError } from './common.js';
+import { commands, type LazyCommand } from './commands/index.js';
+import type { CliIO, Command, FlagValues, OptionTable } from './common.js';
 import { version } from './version.js';
 
 export type { CliIO } from './common.js';
@@ -18,12 +19,15 @@ const globalFlags = {
   version: { type: 'boolean', short: 'v' },
 } as const satisfies OptionTable;
 
-const usage = `kq — compile search queries to Kustomer search criteria, and back
+/** The text of `kq --help`: loads every command for its usage lines. */
+async function usage(): Promise<string> {
+  const all = await Promise.all(commands.map((c) => c.load()));
+  return `kq — compile search queries to Kustomer search criteria, and back
 
 Usage:
-${commands.map((c) => c.usage).join('\n')}
+${all.map((c) => c.usage).join('\n')}
 
-${commands
+${all
   .map((c) => c.optionsHelp)
   .filter(Boolean)
   .join('\n\n')}
@@ -34,6 +38,7 @@ Options for every command:
   -v, --version            the version
 
 Exit status: 0 ok, 1 errors in the input, 2 usage errors.`;
+}
 
 /** Runs `kq` with `argv` (without node and script) and returns the exit status. Never throws. */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -46,6 +51,7 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`kq: '${negated}' starts with '-', so it is read as options; a query that starts with a negation goes after '--': kq ${name ?? 'compile'} -- '${negated}'\nRun 'kq --help' for usage.\n`);
       return 2;
     }
+    const { UsageError } = await import('./common.js');
     if (e instanceof UsageError || (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       io.stderr(`kq: ${e.message}\nRun 'kq --help' for usage.\n`);
       return 2;
@@ -70,15 +76,20 @@ function negatedQueryArgument(argv: readonly string[]): string | undefined {
 }
 
 /** The command is the first argument that is not one of the global flags; its own flags may come before or after. */
-function findCommand(argv: readonly string[]): { command: Command | undefined; name: string | undefined; index: number } {
-  const index = argv.findIndex((a) => !/^(-h|-v|--help|--version|--color|--no-color)$/.test(a));
+function findCommand(argv: readonly string[]): { command: LazyCommand | undefined; name: string | undefined; index: number } {
+  const index = argv.findIndex((a) => !globalFlagArgs.has(a));
   const name = index >= 0 ? argv[index] : undefined;
   if (name === undefined || name.startsWith('-')) return { command: undefined, name, index };
   return { command: commands.find((c) => c.names.includes(name)), name, index };
 }
 
+/** The global flags as they can be written. */
+const globalFlagArgs: ReadonlySet<string> = new Set(['-h', '-v', '--help', '--version', '--color', '--no-color']);
+
 async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
-  const { command, name, index } = findCommand(argv);
+  const found = findCommand(argv);
+  const { name, index } = found;
+  const command: Command | undefined = found.command ? await found.command.load() : undefined;
   const options: OptionTable = { ...(command?.options ?? {}), ...globalFlags };
   const args = command ? [...argv.slice(0, index), ...argv.slice(index + 1)] : [...argv];
   const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -87,10 +98,13 @@ async function dispatch(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (values.help || name === undefined || name === 'help') {
-    io.stdout(`${usage}\n`);
+    io.stdout(`${await usage()}\n`);
     return name === undefined && !values.help ? 2 : 0;
   }
-  if (!command) throw new UsageError(`unknown command '${name}'`);
+  if (!command) {
+    const { UsageError } = await import('./common.js');
+    throw new UsageError(`unknown command '${name}'`);
+  }
   const color = values['no-color'] ? false : values.color ? true : io.color;
   return command.run(name, positionals, values as FlagValues, { ...io, color });
 }

@@ -8,7 +8,7 @@
 import { customField, customPrefix, parseCustomName } from './custom.js';
 import { looseKey, unprefixed } from './names.js';
 import { sortOnlyFields } from './sorting.js';
-import { closest, maxSuggestLength } from './suggest.js';
+import { closestIn, maxSuggestLength, suggestionIndex, type SuggestionIndex } from './suggest.js';
 import { objectOf, objectRank, type FieldCatalog, type FieldInfo } from './types.js';
 
 /** The result of {@link resolveField}. */
@@ -37,6 +37,8 @@ export type ResolveProblem =
 interface SuggestIndex {
   /** All names, ordered by object rank, then catalog order. */
   readonly names: readonly string[];
+  /** {@link names} prepared for the edit-distance search. */
+  readonly nearest: SuggestionIndex;
   /** looseKey(name) → names. */
   readonly loose: ReadonlyMap<string, readonly string[]>;
   /** looseKey(name without its object prefix) → names. */
@@ -66,7 +68,7 @@ function suggestIndex(catalog: FieldCatalog): SuggestIndex {
     const rest = unprefixed(name);
     if (rest !== null && rest.length > 0) push(bare, looseKey(rest), name);
   }
-  index = { names, loose, bare };
+  index = { names, nearest: suggestionIndex(names), loose, bare };
   indexes.set(catalog, index);
   return index;
 }
@@ -82,7 +84,7 @@ function nameSuggestions(catalog: FieldCatalog, name: string, max = 3): string[]
   const key = looseKey(name);
   add(index.loose.get(key));
   add(index.bare.get(key));
-  add(closest(name, index.names, max));
+  add(closestIn(name, index.nearest, max));
   return out.slice(0, max);
 }
 

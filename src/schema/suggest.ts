@@ -20,37 +20,66 @@ export const maxSuggestLength = 100;
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
-  if (a.length < b.length) [a, b] = [b, a]; // b is the shorter one: rows are |b| + 1 long
+  if (a.length < b.length) {
+    const t = a;
+    a = b;
+    b = t; // b is the shorter one: rows are |b| + 1 long
+  }
   const cap = Math.min(limit, a.length);
   if (a.length - b.length > cap) return cap + 1;
-  if (b.length === 0) return a.length;
+  // A common prefix and suffix cost nothing and do not change the distance of the rest (an optimal alignment can
+  // match them; test/schema/suggest.test.ts checks this against the full table on random pairs), so the table is
+  // built for the middles only: `conversation_stauts` / `conversation_status` is a 4 × 4 table, not 19 × 19.
+  let start = 0;
+  while (start < b.length && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endB > start && a.charCodeAt(endA - 1) === b.charCodeAt(endB - 1)) {
+    endA--;
+    endB--;
+  }
+  const n = endA - start;
+  const m = endB - start;
+  if (m === 0) return n > cap ? cap + 1 : n;
 
-  const width = b.length + 1;
-  let before = new Array<number>(width).fill(0); // row i - 2
-  let prev = new Array<number>(width); // row i - 1
-  let cur = new Array<number>(width); // row i
+  const width = m + 1;
+  if (scratch[0]!.length < width) for (let k = 0; k < 3; k++) scratch[k] = new Int32Array(width * 2);
+  let before = scratch[0]!; // row i - 2
+  let prev = scratch[1]!; // row i - 1
+  let cur = scratch[2]!; // row i
   for (let j = 0; j < width; j++) prev[j] = j;
 
-  for (let i = 1; i <= a.length; i++) {
+  for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
+    const ca = a.charCodeAt(start + i - 1);
+    const caBefore = i > 1 ? a.charCodeAt(start + i - 2) : -1;
     for (let j = 1; j < width; j++) {
-      const cb = b.charCodeAt(j - 1);
-      const cost = ca === cb ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
-        d = Math.min(d, before[j - 2]! + 1);
+      const cb = b.charCodeAt(start + j - 1);
+      let d = prev[j - 1]! + (ca === cb ? 0 : 1);
+      const del = prev[j]! + 1;
+      if (del < d) d = del;
+      const ins = cur[j - 1]! + 1;
+      if (ins < d) d = ins;
+      if (j > 1 && caBefore === cb && ca === b.charCodeAt(start + j - 2)) {
+        const swap = before[j - 2]! + 1;
+        if (swap < d) d = swap;
       }
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > cap) return cap + 1;
-    [before, prev, cur] = [prev, cur, before];
+    const t = before;
+    before = prev;
+    prev = cur;
+    cur = t;
   }
   const result = prev[width - 1]!;
   return result > cap ? cap + 1 : result;
 }
+
+/** The three rows {@link editDistance} reuses from call to call (grown when a word is longer; never shared across a call). */
+const scratch: Int32Array[] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * The largest distance at which a candidate still counts as "reasonably close" to `word`:
@@ -90,19 +119,109 @@ export function closest(
   max = 3,
 ): string[] {
   if (word.length === 0 || word.length > maxSuggestLength || max <= 0) return [];
-  const lower = word.toLowerCase();
-  const limit = suggestionThreshold(word);
+  return closestIn(word, suggestionIndex(candidates), max);
+}
+
+/**
+ * Candidates prepared once for {@link closestIn}: in order, without duplicates or names longer than
+ * {@link maxSuggestLength}, each with its lower-case form. Build one per fixed list (e.g. a field catalogue) and keep
+ * it, so a misspelt name costs only the comparisons.
+ */
+export interface SuggestionIndex {
+  readonly names: readonly string[];
+  readonly lower: readonly string[];
+  /** {@link charMask} of each lower-case name. */
+  readonly masks: readonly number[];
+}
+
+/** The set of code units of `s` modulo 32, as 32 bits. */
+function charMask(s: string): number {
+  let mask = 0;
+  for (let i = 0; i < s.length; i++) mask |= 1 << (s.charCodeAt(i) & 31);
+  return mask;
+}
+
+/** The number of bits set in the 32-bit `x`. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Prepares `candidates` for {@link closestIn} (compared by their `String` form). */
+export function suggestionIndex(candidates: Iterable<string | number | boolean>): SuggestionIndex {
   const seen = new Set<string>();
-  const scored: Array<{ candidate: string; distance: number; order: number }> = [];
-  let order = 0;
+  const names: string[] = [];
+  const lower: string[] = [];
+  const masks: number[] = [];
   for (const raw of candidates) {
     const candidate = String(raw);
-    if (candidate === word || seen.has(candidate) || candidate.length > maxSuggestLength) continue;
+    if (seen.has(candidate) || candidate.length > maxSuggestLength) continue;
     seen.add(candidate);
-    const other = candidate.toLowerCase();
+    names.push(candidate);
+    const low = candidate.toLowerCase();
+    lower.push(low);
+    masks.push(charMask(low));
+  }
+  return { names, lower, masks };
+}
+
+/** Character counts for {@link bagDistance}, by code unit modulo 128 (reused; zero between calls). */
+const bag = new Int32Array(128);
+
+/**
+ * A lower bound of {@link editDistance}, in O(|a| + |b|): the bag distance, max(characters of `a` not matched in `b`,
+ * characters of `b` not matched in `a`), counted as multisets. Each insertion, deletion or substitution changes
+ * either side by at most one and an adjacent swap changes neither, so no edit script is shorter. Code units are
+ * counted modulo 128, which can only merge counts and so keeps it a lower bound.
+ */
+function bagDistance(a: string, b: string): number {
+  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & 127]!++;
+  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & 127]!--;
+  let extraA = 0;
+  let extraB = 0;
+  for (let i = 0; i < a.length; i++) {
+    const k = a.charCodeAt(i) & 127;
+    const n = bag[k]!;
+    if (n > 0) {
+      extraA += n;
+      bag[k] = 0; // counted once; a negative count is left for the loop over `b`, which clears every key of `b`
+    }
+  }
+  for (let i = 0; i < b.length; i++) {
+    const k = b.charCodeAt(i) & 127;
+    const n = bag[k]!;
+    if (n < 0) extraB -= n;
+    bag[k] = 0;
+  }
+  return extraA > extraB ? extraA : extraB;
+}
+
+/**
+ * {@link closest} over a prepared {@link SuggestionIndex}: the same result. Bounded: a candidate whose length differs
+ * from the word's by more than the bound is skipped before any other work, then one with more character classes
+ * (code units modulo 32, precomputed as bit masks) missing on either side than the bound, then one whose character counts alone
+ * (the bag distance, a lower bound) exceed it; the distance runs on the differing middles only, stopping once it
+ * exceeds the bound.
+ */
+export function closestIn(word: string, index: SuggestionIndex, max = 3): string[] {
+  if (word.length === 0 || word.length > maxSuggestLength || max <= 0) return [];
+  const lower = word.toLowerCase();
+  const limit = suggestionThreshold(word);
+  const scored: Array<{ candidate: string; distance: number; order: number }> = [];
+  const { names, masks } = index;
+  const mask = charMask(lower);
+  for (let k = 0; k < names.length; k++) {
+    const candidate = names[k]!;
+    const other = index.lower[k]!;
+    if (candidate === word || Math.abs(other.length - lower.length) > limit) continue;
+    // Each character class (code unit modulo 32) on one side only needs an edit of its own: a lower bound.
+    const m = masks[k]!;
+    if (popcount(mask & ~m) > limit || popcount(m & ~mask) > limit) continue;
     const bound = Math.min(limit, Math.max(1, Math.floor(differingLength(lower, other) / 2)));
+    if (bagDistance(lower, other) > bound) continue;
     const distance = editDistance(lower, other, bound);
-    if (distance <= bound) scored.push({ candidate, distance, order: order++ });
+    if (distance <= bound) scored.push({ candidate, distance, order: scored.length });
   }
   scored.sort((x, y) => x.distance - y.distance || x.order - y.order);
   return scored.slice(0, max).map((s) => s.candidate);

@@ -5,20 +5,18 @@
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from '../../syntax/ast.js';
-import type { Rule } from '../context.js';
+import type { CheckContext, RuleDefinition } from '../context.js';
 
 const directiveName = { Sort: 'sort', Context: 'context', TimeZone: 'tz' } as const;
 
-export const DirectivePlacementRule: Rule = (ctx) => {
-  const topLevel = (parent: A.Node | null) =>
-    parent === null ||
-    parent.kind === 'Query' ||
-    (parent.kind === 'And' && ctx.ast.body === parent);
-  const check = (node: A.Directive, parent: A.Node | null) => {
-    if (topLevel(parent)) return;
-    // `a OR b sort:x` reads as `a OR (b sort:x)`: AND binds tighter than OR, and directives bind like terms.
-    const under = parent?.kind === 'Or' || parent?.kind === 'Not' || parent?.kind === 'And' ? parent.kind : 'other';
-    ctx.report(diagnostic('MisplacedDirective', node.span, { directive: directiveName[node.kind], parent: under }));
-  };
-  return { Sort: check, Context: check, TimeZone: check };
+function check(node: A.Directive, parent: A.Node | null, ctx: CheckContext): void {
+  if (parent === null || parent.kind === 'Query' || (parent.kind === 'And' && ctx.ast.body === parent)) return;
+  // `a OR b sort:x` reads as `a OR (b sort:x)`: AND binds tighter than OR, and directives bind like terms.
+  const under = parent.kind === 'Or' || parent.kind === 'Not' || parent.kind === 'And' ? parent.kind : 'other';
+  ctx.report(diagnostic('MisplacedDirective', node.span, { directive: directiveName[node.kind], parent: under }));
+}
+
+export const DirectivePlacementRule: RuleDefinition = {
+  name: 'DirectivePlacementRule',
+  visit: { Sort: check, Context: check, TimeZone: check },
 };

@@ -6,14 +6,13 @@
  * only (`context:conversation sort:conversation_created_at-desc`) says what it searches, and is not warned about.
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Rule } from '../context.js';
+import type { RuleDefinition } from '../context.js';
 
-export const EmptyQueryRule: Rule = (ctx) => ({
-  Query: (n) => {
-    if (n.body === null) {
-      ctx.report(
-        diagnostic('EmptyQuery', { start: 0, end: n.span.end }, { context: ctx.queryContext }),
-      );
-    }
+export const EmptyQueryRule: RuleDefinition = {
+  name: 'EmptyQueryRule',
+  visit: {
+    Query: (n, _parent, ctx) => {
+      if (n.body === null) ctx.report(diagnostic('EmptyQuery', { start: 0, end: n.span.end }, { context: ctx.queryContext }));
+    },
   },
-});
+};

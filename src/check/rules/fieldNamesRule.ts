@@ -10,7 +10,7 @@ import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ResolveProblem } from '../../schema/index.js';
 import type * as A from '../../syntax/ast.js';
 import type { Span } from '../../syntax/ast.js';
-import type { Rule } from '../context.js';
+import type { CheckContext, RuleDefinition } from '../context.js';
 
 /**
  * The diagnostic of a field name `name` (as written, at `span`) that does not resolve: KQ2001, KQ2002 or KQ2003 by
@@ -28,16 +28,14 @@ export function unresolvedNameDiagnostic(name: string, span: Span, r: ResolvePro
   }
 }
 
-export const FieldNamesRule: Rule = (ctx) => {
-  const checkName = (name: A.Name) => {
-    const r = ctx.resolved.get(name);
-    if (!r || r.ok) return;
-    ctx.report(unresolvedNameDiagnostic(name.value, name.span, r));
-  };
-  return {
-    Comparison: (n) => checkName(n.field),
-    Range: (n) => checkName(n.field),
-    List: (n) => checkName(n.field),
-    Exists: (n) => checkName(n.field),
-  };
+function checkName(n: A.Comparison | A.Range | A.List | A.Exists, _parent: A.Node | null, ctx: CheckContext): void {
+  const name = n.field;
+  const r = ctx.resolved.get(name);
+  if (!r || r.ok) return;
+  ctx.report(unresolvedNameDiagnostic(name.value, name.span, r));
+}
+
+export const FieldNamesRule: RuleDefinition = {
+  name: 'FieldNamesRule',
+  visit: { Comparison: checkName, Range: checkName, List: checkName, Exists: checkName },
 };

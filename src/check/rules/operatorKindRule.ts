@@ -5,10 +5,9 @@
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from '../../syntax/ast.js';
 import { allowedOperators, allows, kindLabel, type TermShape } from '../operators.js';
-import type { Rule } from '../context.js';
+import type { CheckContext, RuleDefinition } from '../context.js';
 
-export const OperatorKindRule: Rule = (ctx) => {
-  const check = (node: A.Comparison | A.List | A.Range, operator: A.ComparisonOperator, shape: TermShape) => {
+function check(ctx: CheckContext, node: A.Comparison | A.List | A.Range, operator: A.ComparisonOperator, shape: TermShape): void {
     const field = ctx.fieldOf.get(node.field);
     if (!field || allows(field.kind, operator, shape)) return;
     const shown = shape === 'range' ? 'a..b' : shape === 'list' ? `${operator} with a list` : operator;
@@ -22,10 +21,13 @@ export const OperatorKindRule: Rule = (ctx) => {
         allowed: allowedOperators(field.kind),
       }),
     );
-  };
-  return {
-    Comparison: (n) => check(n, n.operator, 'single'),
-    List: (n) => check(n, n.operator, 'list'),
-    Range: (n) => check(n, ':', 'range'),
-  };
+}
+
+export const OperatorKindRule: RuleDefinition = {
+  name: 'OperatorKindRule',
+  visit: {
+    Comparison: (n, _p, ctx) => check(ctx, n, n.operator, 'single'),
+    List: (n, _p, ctx) => check(ctx, n, n.operator, 'list'),
+    Range: (n, _p, ctx) => check(ctx, n, ':', 'range'),
+  },
 };

@@ -7,7 +7,7 @@
  */
 import { addDays } from '../../dates/index.js';
 import { diagnostic } from '../../diagnostics/diagnostic.js';
-import type { Rule, TypedValue } from '../context.js';
+import type { RuleDefinition, TypedValue } from '../context.js';
 
 /** Comparable key of a typed bound, or null when bounds of these sorts cannot be ordered here. */
 function key(v: TypedValue): { sort: string; k: number | string } | null {
@@ -15,8 +15,10 @@ function key(v: TypedValue): { sort: string; k: number | string } | null {
   return v.date.kind === 'day' ? { sort: 'day', k: v.date.day } : { sort: 'instant', k: v.date.iso };
 }
 
-export const RangeBoundsRule: Rule = (ctx) => ({
-  Range: (n) => {
+export const RangeBoundsRule: RuleDefinition = {
+  name: 'RangeBoundsRule',
+  visit: {
+    Range: (n, _parent, ctx) => {
     if (!n.lower || !n.upper) return;
     const lo = ctx.valueOf.get(n.lower);
     const hi = ctx.valueOf.get(n.upper);
@@ -43,5 +45,6 @@ export const RangeBoundsRule: Rule = (ctx) => ({
         ),
       );
     }
+    },
   },
-});
+};

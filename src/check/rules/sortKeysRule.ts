@@ -28,19 +28,16 @@ import {
 } from '../../schema/index.js';
 import { walk } from '../../syntax/ast.js';
 import type * as A from '../../syntax/ast.js';
-import type { Rule } from '../context.js';
+import type { RuleDefinition } from '../context.js';
 
-export const SortKeysRule: Rule = (ctx) => {
-  const seen = new Set<string>();
-  let last: A.Sort | null = null;
-  let overflowReported = false;
-  return {
-    Query: (q) => {
-      walk(q, (node) => {
-        if (node.kind === 'Sort') last = node;
-      });
-    },
-    Sort: (n) => {
+/**
+ * The rule's state lives in the context: `ctx.sort` holds the distinct keys so far, so a repeat is a key already
+ * there, and the overflow is reported once, when the sixth distinct key arrives.
+ */
+export const SortKeysRule: RuleDefinition = {
+  name: 'SortKeysRule',
+  visit: {
+    Sort: (n, _parent, ctx) => {
       const name = n.field.value;
       if (!isSortable(name, ctx.queryContext)) {
         const resolved = resolveField(ctx.catalog, name);
@@ -53,26 +50,33 @@ export const SortKeysRule: Rule = (ctx) => {
           );
           return;
         }
-        ctx.report(
-          diagnostic('SortByEvidence', n.field.span, { key: name, evidence }),
-        );
+        ctx.report(diagnostic('SortByEvidence', n.field.span, { key: name, evidence }));
       }
-      if (seen.has(name)) {
+      if (ctx.sort.some((k) => k.field === name)) {
         ctx.report(diagnostic('DuplicateSort', n.span, { key: name }));
         return;
       }
-      seen.add(name);
       ctx.sort.push({ field: name, direction: n.direction });
-      if (ctx.sort.length > maxSortKeys && !overflowReported) {
-        overflowReported = true;
-        const end = last !== null && (last as A.Sort).span.end > n.span.end ? (last as A.Sort).span.end : n.span.end;
+      if (ctx.sort.length === maxSortKeys + 1) {
+        const last = lastSort(ctx.ast);
+        const end = last !== null && last.span.end > n.span.end ? last.span.end : n.span.end;
+        const seen = new Set(ctx.sort.map((k) => k.field));
         ctx.report(
           diagnostic('TooManyItems', { start: n.span.start, end }, { count: sortKeyCount(ctx.ast, name, seen), key: 'sort', max: maxSortKeys }),
         );
       }
     },
-  };
+  },
 };
+
+/** The last `sort:` directive of the query, in source order. */
+function lastSort(ast: A.Query): A.Sort | null {
+  let last: A.Sort | null = null;
+  walk(ast, (node) => {
+    if (node.kind === 'Sort') last = node;
+  });
+  return last;
+}
 
 /** How many distinct sort keys the query names in all (`seen` so far, plus the distinct names after `current`). */
 function sortKeyCount(ast: A.Query, current: string, seen: ReadonlySet<string>): number {

@@ -14,7 +14,7 @@ import type { FieldInfo } from '../../schema/index.js';
 import { checkValue, type ValueCheck } from '../../schema/values.js';
 import type * as A from '../../syntax/ast.js';
 import { allows, matchesWords, type TermShape } from '../operators.js';
-import type { CheckContext, Rule } from '../context.js';
+import type { CheckContext, RuleDefinition } from '../context.js';
 
 function typeValue(ctx: CheckContext, field: FieldInfo, operator: A.ComparisonOperator, value: A.Value): void {
   if (matchesWords(field, operator)) {
@@ -50,20 +50,28 @@ export function invalidValueDiagnostic(raw: string, field: string, span: A.Span,
   return diagnostic('InvalidValue', span, { value: raw, field, problem: r.problem }, extras);
 }
 
-export const ValuesRule: Rule = (ctx) => {
-  const each = (
-    name: A.Name,
-    operator: A.ComparisonOperator,
-    shape: TermShape,
-    values: readonly (A.Value | null)[],
-  ) => {
-    const field = ctx.fieldOf.get(name);
-    if (!field || !allows(field.kind, operator, shape)) return;
-    for (const v of values) if (v) typeValue(ctx, field, operator, v);
-  };
-  return {
-    Comparison: (n) => each(n.field, n.operator, 'single', [n.value]),
-    List: (n) => each(n.field, n.operator, 'list', n.values),
-    Range: (n) => each(n.field, ':', 'range', [n.lower, n.upper]),
-  };
+/** The field of `name` when it resolved and takes `operator` in this shape (else OperatorKindRule reports). */
+function typedField(ctx: CheckContext, name: A.Name, operator: A.ComparisonOperator, shape: TermShape): FieldInfo | null {
+  const field = ctx.fieldOf.get(name);
+  return field && allows(field.kind, operator, shape) ? field : null;
+}
+
+export const ValuesRule: RuleDefinition = {
+  name: 'ValuesRule',
+  visit: {
+    Comparison: (n, _p, ctx) => {
+      const field = typedField(ctx, n.field, n.operator, 'single');
+      if (field) typeValue(ctx, field, n.operator, n.value);
+    },
+    List: (n, _p, ctx) => {
+      const field = typedField(ctx, n.field, n.operator, 'list');
+      if (field) for (const v of n.values) typeValue(ctx, field, n.operator, v);
+    },
+    Range: (n, _p, ctx) => {
+      const field = typedField(ctx, n.field, ':', 'range');
+      if (!field) return;
+      if (n.lower) typeValue(ctx, field, ':', n.lower);
+      if (n.upper) typeValue(ctx, field, ':', n.upper);
+    },
+  },
 };
