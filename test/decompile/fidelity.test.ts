@@ -84,7 +84,7 @@ const days: [object[], string][] = [
   [[{ conversation_custom_dueAt: { gte: '2026-12-05' } }, { conversation_custom_dueAt: { lt: '2026-12-06' } }], 'conversation_custom_dueAt:2026-12-05'],
   // Not one whole day: ranges.
   [[{ conversation_created_at: { gte: '2026-12-05' } }, { conversation_created_at: { lt: '2026-12-07' } }], 'conversation_created_at:[2026-12-05 TO 2026-12-07}'],
-  [[{ conversation_created_at: { gt: '2026-12-05' } }, { conversation_created_at: { lt: '2026-12-06' } }], 'conversation_created_at:{2026-12-05 TO 2026-12-06}'],
+  [[{ conversation_created_at: { gt: '2026-12-05' } }, { conversation_created_at: { lt: '2026-12-07' } }], 'conversation_created_at:{2026-12-05 TO 2026-12-07}'],
   [[{ conversation_created_at: { gte: '2026-12-05' } }, { conversation_created_at: { lte: '2026-12-06' } }], 'conversation_created_at:2026-12-05..2026-12-06'],
   [[{ conversation_created_at: { gte: '2026-12-05T00:00:00Z' } }, { conversation_created_at: { lt: '2026-12-06T00:00:00Z' } }], 'conversation_created_at:[2026-12-05T00:00:00Z TO 2026-12-06T00:00:00Z}'],
   // On a number field a day is no day.
@@ -103,6 +103,12 @@ for (const [and, expected] of days) {
     assert.equal(back.and, split.map((c) => Object.fromEntries(Object.entries(c).map(([f, ops]) => [f, Object.fromEntries(Object.entries(ops).map(([op, v]) => [op, canon(v)]))]))));
   });
 }
+
+test('{gt 2026-12-05, lt 2026-12-06} (after the end of one day, before the start of the next) is refused: it matches nothing (KQ2016)', () => {
+  const r = decompile({ queryContext: 'conversation', and: [{ conversation_created_at: { gt: '2026-12-05' } }, { conversation_created_at: { lt: '2026-12-06' } }] }, { now });
+  assert.is(r.text, undefined);
+  assert.ok(r.diagnostics.some((d) => d.code === 'KQ2016'), JSON.stringify(r.diagnostics));
+});
 
 test('the contexts of the OpenAPI pattern (conversation_time, work_session, work_item) decompile and compile', () => {
   for (const queryContext of ['conversation_time', 'work_session', 'work_item']) {
