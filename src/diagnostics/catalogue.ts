@@ -338,10 +338,13 @@ export const Messages = {
   })),
   /** `problem` is the clause of src/schema/custom.ts ("has no type suffix; end it with one of …"). */
   CustomAttributeSuffix: entry('KQ2002', 'error', (a: { name: string; problem: string }) => only(`Custom attribute '${a.name}' ${a.problem}.`)),
-  UnknownCustomAttribute: entry('KQ2003', 'error', (a: { name: string; scope: string; siblings: readonly string[] }) => ({
+  /** `unknownKlass`/`klasses`: the name's custom object class is not one of the org's `klasses`. */
+  UnknownCustomAttribute: entry('KQ2003', 'error', (a: { name: string; scope: string; siblings: readonly string[]; unknownKlass?: string; klasses?: readonly string[] }) => ({
     message: `Unknown custom attribute '${a.name}': it is not among the org's custom attributes.`,
     help:
-      a.siblings.length === 0
+      a.unknownKlass !== undefined
+        ? `'${a.unknownKlass}' is not one of the org's custom object classes${a.klasses?.length ? `: ${listSome(a.klasses)}` : ' (it has none)'}.`
+        : a.siblings.length === 0
         ? `There are no ${a.scope} custom attributes in the list.`
         : `Known ${a.scope} custom attributes: ${listSome(a.siblings)}.`,
   })),
@@ -381,9 +384,13 @@ export const Messages = {
     message: `Unknown time zone '${a.zone}': expected an IANA name such as America/New_York.`,
     help: 'Time zones are IANA names: America/New_York, Europe/Paris, UTC.',
   })),
-  UnknownContext: entry('KQ2010', 'error', (a: { context: string }) => ({
+  /** `klasses`: the org's custom object classes, when the context is `kobject_<klass>` with a klass not among them. */
+  UnknownContext: entry('KQ2010', 'error', (a: { context: string; klasses?: readonly string[] }) => ({
     message: `Unknown context '${a.context}'.`,
-    help: 'Contexts: customer, conversation, message, company, note, kobject, kobject_<klass>.',
+    help:
+      a.klasses !== undefined
+        ? `'${a.context.slice(8)}' is not one of the org's custom object classes${a.klasses.length ? `: ${listSome(a.klasses)}` : ' (it has none)'}.`
+        : 'Contexts: customer, conversation, message, company, note, kobject, kobject_<klass>.',
   })),
   /** `contextKeys`: the sort keys of the query's context; `customerKeys`: some sortable customer attributes. */
   NotSortable: entry(

@@ -354,7 +354,7 @@ function valueCandidates(position: ValuePosition, settings: QuerySettings): Cand
   }
   if (!wholeValues) return out;
   if (field.enum) {
-    for (const v of field.enum) out.push(valueCandidate(String(v), `${field.name} value`, position, 0));
+    for (const v of field.enum) out.push(valueCandidate(String(v), field.enumLabels?.get(String(v)) ?? `${field.name} value`, position, 0));
   } else if (field.kind === 'boolean') {
     for (const v of ['true', 'false']) out.push(valueCandidate(v, 'boolean', position, 0));
   } else if (field.kind === 'number') {
