@@ -466,6 +466,36 @@ export const Messages = {
     help: 'Write the conditions to search for; a query of only context:<type> searches every record of that type on purpose.',
   })),
 
+  /**
+   * A name where the attribute holds ids of tags, users, teams or queues (src/schema/lookups/), which the org's
+   * schema does not list: `noun` is `tag`, `user`, `team` or `queue`.
+   */
+  UnknownName: entry('KQ2040', 'error', (a: { value: string; noun: string; field: string }) => ({
+    message: `Unknown ${a.noun} '${show(a.value)}' for field '${a.field}': the org's schema lists no ${a.noun} by that name.`,
+    help: `'${a.field}' holds ${a.noun} ids; write a ${a.noun}'s ${a.noun === 'user' ? 'e-mail, name' : 'name'} or its 24-hex id (names come from the schema file, kq schema pull).`,
+  })),
+  /** A name several tags, users, teams or queues have: `candidates` their ids (and users' e-mails), at most a few. */
+  AmbiguousName: entry(
+    'KQ2041',
+    'error',
+    (a: { value: string; noun: string; field: string; candidates: readonly { readonly id: string; readonly email?: string }[] }) => ({
+      message: `'${show(a.value)}' names ${a.candidates.length} ${a.noun}s: ${listSome(a.candidates.map((c) => (c.email !== undefined ? `${c.id} (${c.email})` : c.id)), 3)}.`,
+      help: a.candidates.every((c) => c.email !== undefined)
+        ? `Write the e-mail of the ${a.noun} you mean.`
+        : `Write the exact name (names match exactly before they match ignoring case) or the id of the ${a.noun} you mean.`,
+    }),
+  ),
+  /** `@me` without a known current user: `schema` false when no schema was given at all. */
+  NoCurrentUser: entry('KQ2042', 'error', (a: { field: string; schema: boolean }) => ({
+    message: `'@me' in '${a.field}' means the user the schema was pulled as, and ${a.schema ? 'this schema does not say who that is' : 'no schema was given'}.`,
+    help: "Pull the schema with 'kq schema pull' (it records the current user), or write the user's e-mail or id.",
+  })),
+  /** A name that matches only ignoring case (exact matches are tried first; Kustomer's own rule is not documented). */
+  NameCase: entry('KQ2043', 'warning', (a: { value: string; noun: string; name: string }) => ({
+    message: `No ${a.noun} is named '${show(a.value)}' exactly; using '${show(a.name)}', the one whose name matches ignoring case.`,
+    help: `Write '${show(a.name)}' to say so.`,
+  })),
+
   // --- 3xxx: lowering ---------------------------------------------------------------------------------------------------
   TwoOrGroups: entry('KQ3001', 'error', () => ({
     message: 'Kustomer criteria hold one OR group; this is a second, independent one.',
