@@ -10,8 +10,9 @@ import { playgroundCommand } from './playground.js';
 import { lspCommand } from './lsp.js';
 import { replCommand } from './repl.js';
 import { runCommand } from './run.js';
+import { schemaCommand } from './schema.js';
 import { searchCommand } from './search.js';
 import { serveCommand } from './serve.js';
 import { translateCommand } from './translate.js';
 
-export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, searchCommand, explainCommand, completeCommand, replCommand, serveCommand, lspCommand, playgroundCommand];
+export const commands: readonly Command[] = [compileCommand, fmtCommand, decompileCommand, translateCommand, fieldsCommand, runCommand, searchCommand, schemaCommand, explainCommand, completeCommand, replCommand, serveCommand, lspCommand, playgroundCommand];
