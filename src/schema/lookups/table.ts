@@ -137,11 +137,18 @@ export class LookupTable {
       }
     }
     const limit = suggestionThreshold(written);
+    const lower = written.toLowerCase();
+    const counts = new Int32Array(256);
+    for (let i = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      counts[(c >= 65 && c <= 90 ? c + 32 : c) & 255]!++;
+    }
     const pool: string[] = [];
-    for (let len = Math.max(1, written.length - limit); len <= written.length + limit && pool.length < maxCompared; len++) {
+    let compared = 0;
+    for (let len = Math.max(1, written.length - limit); len <= written.length + limit && compared < maxCompared; len++) {
       for (const key of this.byLength.get(len) ?? []) {
-        if (pool.length >= maxCompared) break;
-        pool.push(key);
+        if (++compared > maxCompared) break;
+        if (bagDistance(counts, key, lower.length) <= limit) pool.push(key);
       }
     }
     const out = closest(written, pool, max);
@@ -155,6 +162,29 @@ export class LookupTable {
     }
     return out;
   }
+}
+
+/**
+ * A lower bound of the edit distance between the text counted in `counts` (`length` characters, lower case,
+ * character codes folded into 256 buckets; restored before returning) and `key`: the larger of the characters one
+ * has and the other lacks (each edit fixes at most one of each). Folding buckets only merges counts, so it stays a
+ * lower bound; it costs O(|key|), against O(|a|·|b|) for the distance itself, and lets "did you mean" skip most of
+ * 5,000 names at once.
+ */
+function bagDistance(counts: Int32Array, key: string, length: number): number {
+  const taken: number[] = [];
+  let extra = 0;
+  for (let i = 0; i < key.length; i++) {
+    let c = key.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32; // ASCII lower case; other letters fold by bucket only (still a lower bound)
+    const b = c & 255;
+    if (counts[b]! > 0) {
+      counts[b]!--;
+      taken.push(b);
+    } else extra++;
+  }
+  for (const b of taken) counts[b]!++;
+  return Math.max(extra, length - taken.length);
 }
 
 function add<K, V>(map: Map<K, V[]>, key: K, value: V): void {
