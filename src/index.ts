@@ -44,6 +44,9 @@ export {
   type FieldCatalog,
   type ObjectType,
 } from './schema/index.js';
+// The org schema file (kq schema pull): its format, reader and compile options.
+export * from './schema/org/index.js';
+export { catalogFor } from './schema/catalogFor.js';
 export { allowedOperators, naturalMatch } from './check/operators.js';
 
 // --- Dates and zones ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
  * Options shared by `parse`, `check` and `compile`.
  */
+import type { OrgLookups, OrgSchema } from './schema/org/types.js';
 
 /** Every operator kind of the standard-fields schema's `operator` keyword (Kustomer Customer Search doc, §2.3). */
 export const fieldKinds = Object.freeze(['any', 'string', 'text', 'list', 'string_notanalyzed', 'datetime', 'number', 'boolean'] as const);
@@ -14,13 +15,22 @@ export type FieldKind = (typeof fieldKinds)[number];
  * - `type`: its kind; when omitted it follows the name's suffix (Str→string, Txt→text, Num→number, At→datetime,
  *   Bool→boolean, Url→string, Id→string_notanalyzed);
  * - `values`: the allowed values, when the attribute is a list of options;
- * - `label`: a display name, shown by `kq fields`.
+ * - `label`: a display name, shown by `kq fields`;
+ * - `valueLabels`: display text for some of `values` (a dropdown tree's leaf id → its path, `EMEA › France`), shown
+ *   next to the value in suggestions and completion.
  */
 export interface CustomAttribute {
   readonly name: string;
   readonly type?: FieldKind;
   readonly values?: readonly (string | number | boolean)[];
   readonly label?: string;
+  readonly valueLabels?: readonly { readonly value: string; readonly label: string }[];
+}
+
+/** A custom object class: `name` as in `kobject_<name>`, `displayName` its label (Kustomer klasses, kustomer-api-live.md §2b). */
+export interface KlassInfo {
+  readonly name: string;
+  readonly displayName?: string;
 }
 
 /** Limits that keep hostile input cheap. */
@@ -56,6 +66,22 @@ export interface CompileOptions extends Limits {
    * each one's kind and allowed values are taken from here.
    */
   readonly customAttributes?: readonly CustomAttribute[];
+  /**
+   * The org's schema, as `readOrgSchema` reads a schema file (`kq schema pull`): plain data. Its custom attributes
+   * (with display names and dropdown options), klasses and lookups apply where the options do not give their own:
+   * an explicit `customAttributes` wins over the schema's (see `orgSchemaOptions`).
+   */
+  readonly schema?: OrgSchema;
+  /**
+   * The org's custom object classes (`kobject_<klass>` contexts, `kobject_custom_<klass>_…` names). When given, other
+   * klasses are errors with did-you-mean; absent: any well-formed klass name is accepted. Usually from `schema`.
+   */
+  readonly klasses?: readonly KlassInfo[];
+  /**
+   * Names and ids of the org's tags, users, teams and queues (names in queries ↔ ids in criteria). Usually from
+   * `schema`; a list that is absent is unknown.
+   */
+  readonly lookups?: OrgLookups;
   /**
    * Emit nested `{"and"|"or"|"not": […]}` groups inside the top-level arrays when a query needs them. Nesting is
    * not documented by Kustomer (kustomer-search-api.md §1.3), so it is off by default and such queries are errors.

@@ -7,6 +7,7 @@ import type { CompileOptions } from '../options.js';
 import { resolveLimits } from '../options.js';
 import { catalogFor } from '../schema/catalogFor.js';
 import { resolveField, type FieldInfo, type ResolveResult } from '../schema/index.js';
+import { lookupsFor } from '../schema/lookups/index.js';
 import { childrenOf, type Node, type Query, type Span } from '../syntax/ast.js';
 import type * as A from '../syntax/ast.js';
 import type { CheckContext, CheckedQuery, Rule, SortKey, TypedValue, Visitor } from './context.js';
@@ -119,7 +120,7 @@ export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
   const sort: SortKey[] = [];
   const valueOf = new Map<A.Value, TypedValue>();
   const report = (d: Diagnostic) => void diagnostics.push(d);
-  const ctx: CheckContext = { ast, catalog, queryContext, timeZone, nowMs, resolved, fieldOf, valueOf, sort, report };
+  const ctx: CheckContext = { ast, catalog, queryContext, timeZone, nowMs, resolved, fieldOf, valueOf, sort, lookups: lookupsFor(opts), report };
   runRules(ast, ctx);
 
   // Say which context was chosen, when the query did not say and is otherwise fine.

@@ -6,16 +6,18 @@
 import type { DateValue } from '../dates/index.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FieldCatalog, FieldInfo, ResolveResult } from '../schema/index.js';
+import type { LookupEntry, Lookups } from '../schema/lookups/index.js';
 import type * as A from '../syntax/ast.js';
 
 /**
  * A value with its type settled by the checker:
  * - `json`: a string, number or boolean to emit as is (validated against the field's schema where the operator
- *   compares whole values);
+ *   compares whole values); `lookup`, for a tag, user, team or queue written by name (or `@me`): the entry the name
+ *   resolved to — `value` is then its id, and the `Value` node still holds the name as written;
  * - `date`: a local day or a UTC instant (relative dates already resolved against the clock).
  */
 export type TypedValue =
-  | { readonly type: 'json'; readonly value: string | number | boolean }
+  | { readonly type: 'json'; readonly value: string | number | boolean; readonly lookup?: LookupEntry }
   | { readonly type: 'date'; readonly date: DateValue };
 
 /** A sort key, in order. */
@@ -56,6 +58,8 @@ export interface CheckContext {
   readonly fieldOf: Map<A.Name, FieldInfo>;
   readonly valueOf: Map<A.Value, TypedValue>;
   readonly sort: SortKey[];
+  /** The lookups of the options' org schema (tag, user, team, queue names), or null when no schema was given. */
+  readonly lookups: Lookups | null;
   report(d: Diagnostic): void;
 }
 

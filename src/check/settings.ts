@@ -18,7 +18,7 @@ import { resolveClock, resolveTimeZone } from '../dates/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
 import { catalogFor } from '../schema/catalogFor.js';
-import { contextSuggestions, isValidContext } from '../schema/index.js';
+import { contextSuggestions, isUnknownKlassContext, isValidContext } from '../schema/index.js';
 import type { Span } from '../syntax/ast.js';
 
 /**
@@ -127,12 +127,15 @@ export function resolveSettings(input: SettingsInput, opts: CompileOptions): Res
   const contextNode = firstDirective(input.contexts, 'context', (v) => v, report);
   const contextText = contextNode ? contextNode.value : opts.queryContext;
   if (contextText !== undefined) {
-    if (isValidContext(String(contextText))) queryContext = String(contextText);
+    const catalog = catalogFor(opts).catalog;
+    const unknownKlass = isUnknownKlassContext(String(contextText), catalog);
+    if (isValidContext(String(contextText)) && !unknownKlass) queryContext = String(contextText);
     else {
       contextValid = false;
+      const klasses = unknownKlass ? { klasses: [...catalog.klasses!.keys()] } : {};
       report(
-        diagnostic('UnknownContext', contextNode ? contextNode.valueSpan : noSpan, { context: String(contextText) }, {
-          suggestions: contextSuggestions(String(contextText), catalogFor(opts).catalog),
+        diagnostic('UnknownContext', contextNode ? contextNode.valueSpan : noSpan, { context: String(contextText), ...klasses }, {
+          suggestions: contextSuggestions(String(contextText), catalog).filter((c) => c !== String(contextText)),
         }),
       );
     }

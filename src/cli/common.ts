@@ -9,6 +9,7 @@ import { createColors } from 'picocolors';
 import { resolveClock, resolveTimeZone, type Diagnostic, type CompileOptions, type CustomAttribute, createCatalog, diagnosticCodes, isValidContext } from '../index.js';
 import { decodeUtf8, parseKq, readTextFile, Utf8Error, type KqQuery } from '../node/index.js';
 import { renderDiagnostics } from '../render/index.js';
+import { schemaFromFlags } from './schemaFile.js';
 
 /** Where the CLI reads and writes; `run` uses the process's, tests pass their own. */
 export interface CliIO {
@@ -59,6 +60,8 @@ export const compileFlags = {
   now: { type: 'string' },
   nested: { type: 'boolean' },
   custom: { type: 'string' },
+  schema: { type: 'string' },
+  'no-schema': { type: 'boolean' },
   'max-length': { type: 'string' },
   verbose: { type: 'boolean' },
   'allow-empty': { type: 'boolean' },
@@ -70,6 +73,8 @@ export const compileFlagsHelp = `  --context <ctx>          queryContext when th
   --now <instant>          the clock for relative dates (ISO-8601 instant), default the current time
   --nested                 allow nested and/or/not groups (not documented by Kustomer)
   --custom <file.json>     the org's custom attributes: [{"name": "customer_custom_tierStr", "values": [...]}, …]
+  --schema <file.json>     the org's schema (kq schema pull); default ./kustomer-schema.json when present (a note says so)
+  --no-schema              do not read ./kustomer-schema.json
   --max-length <n>         the longest query accepted, in characters (UTF-16 code units), default 1048576
   --allow-empty            accept an empty query (it matches every record of the context; refused by default)
   --verbose                also print notes such as which context was chosen (KQ2015)`;
@@ -97,14 +102,16 @@ export function readCustomAttributes(path: string): CustomAttribute[] {
 
 /**
  * The CompileOptions the `compileFlags` give. Bad values (unknown time zone or context, an unreadable --custom
- * file, a --now that is not an ISO-8601 instant) are usage errors (exit 2), not query errors.
+ * or --schema file, a --now that is not an ISO-8601 instant) are usage errors (exit 2), not query errors. The org
+ * schema: schemaFile.ts (`./kustomer-schema.json` when present, with a note on `io.stderr`, else the process's).
  */
-export function compileOptions(values: FlagValues): CompileOptions {
+export function compileOptions(values: FlagValues, io?: Pick<CliIO, 'stderr'>): CompileOptions {
   const context = stringFlag(values, 'context');
   const tz = stringFlag(values, 'tz');
   const now = stringFlag(values, 'now');
   const custom = stringFlag(values, 'custom');
   const customAttributes = custom !== undefined ? readCustomAttributes(custom) : undefined;
+  const schema = schemaFromFlags(stringFlag(values, 'schema'), values['no-schema'] === true, custom !== undefined, (t) => (io ? io.stderr(t) : process.stderr.write(t)));
   if (tz !== undefined && !resolveTimeZone(tz).ok) throw new UsageError(`--tz: unknown time zone '${tz}' (use an IANA name such as America/New_York)`);
   if (now !== undefined) {
     const clock = resolveClock(now);
@@ -122,6 +129,7 @@ export function compileOptions(values: FlagValues): CompileOptions {
     ...(now !== undefined ? { now } : {}),
     ...(values.nested === true ? { nested: true } : {}),
     ...(customAttributes ? { customAttributes } : {}),
+    ...(schema ? { schema } : {}),
   };
 }
 

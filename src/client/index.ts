@@ -29,3 +29,4 @@ export {
 export { searchAll, windowCriteria, windowField, maxGroupItems, type Checkpoint, type ExportStats, type SearchAllOptions, type SearchExport } from './searchAll.js';
 export { KustomerApiError, KustomerNetworkError, RateLimitError, WindowingError, parseErrorBody, searchRoles, type KustomerErrorBody } from './errors.js';
 export { backoffDelay, retryAfterMs, resetDelayMs, RequestBudget, defaultBackoff, type Backoff } from './limits.js';
+export { pullOrgSchema, attributesFromMetadata, listAll, maxListPages, type PullOptions, type PulledSchema } from './metadata.js';

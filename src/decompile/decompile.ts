@@ -17,7 +17,10 @@ import { resolveLimits, type CompileOptions } from '../options.js';
 import { catalogFor } from '../schema/catalogFor.js';
 import { capDiagnostics } from '../diagnostics/diagnostic.js';
 import { print } from '../syntax/printer.js';
-import { readQuery, type JsonScalar } from './read.js';
+import { readQuery, type JsonScalar, type ReadResult } from './read.js';
+import { resolveField, type FieldCatalog } from '../schema/index.js';
+import { lookupKindOf, lookupsFor, readableName, type Lookups } from '../schema/lookups/index.js';
+import { walk } from '../syntax/ast.js';
 
 /** Options for {@link decompile}: the compile options the text is checked with (custom attributes, clock, limits). */
 export type DecompileOptions = CompileOptions;
@@ -61,6 +64,8 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
     const diagnostics = [...read.diagnostics];
     if (!read.ast) return { diagnostics: capped(diagnostics, limits.maxDiagnostics) };
     const at = (d: Diagnostic): Diagnostic => ({ ...d, span: { start: 0, end: 0 }, pointer: read.pointers[d.span.start] ?? '' });
+    const lookups = lookupsFor(opts);
+    if (lookups !== null) writeNames(read, catalogFor(opts).catalog, lookups);
     const checked = analyze(read.ast, { ...opts, nested: true });
     // Which context the text would search when the body names none is said by compile; not needed here. Too many
     // sort keys is reported by the reader (KQ4013, at the sort), not again as the checker's KQ3005. A body without
@@ -119,6 +124,29 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
     const message = e instanceof Error ? e.message : String(e);
     return { diagnostics: [diagnostic('InternalError', { start: 0, end: 0 }, { error: message, report: 'criteria' }, { pointer: '' })] };
   }
+}
+
+/**
+ * Ids of tags, users, teams and queues written as their names, where the lookups know them and the name reads back
+ * to that very id (src/schema/lookups `readableName`: an exact, unambiguous name; users by e-mail) — otherwise the id
+ * stays. Only whole-value comparisons (`:`/`=`/`!=` and lists) take names. The AST is this call's own (read.ts made
+ * it), so values are rewritten in place; the checker then resolves the names again, and the exactness check below
+ * confirms each one compiles back to the id it came from.
+ */
+function writeNames(read: ReadResult, catalog: FieldCatalog, lookups: Lookups): void {
+  if (!read.ast) return;
+  walk(read.ast, (node) => {
+    if ((node.kind !== 'Comparison' && node.kind !== 'List') || node.operator === '~') return;
+    const r = resolveField(catalog, node.field.value);
+    const kind = r.ok ? lookupKindOf(r.field) : null;
+    if (kind === null) return;
+    for (const value of node.kind === 'List' ? node.values : [node.value]) {
+      const json = read.origins.get(value)?.json;
+      if (typeof json !== 'string') continue;
+      const name = readableName(lookups, kind, json);
+      if (name !== undefined) (value as { value: string }).value = name;
+    }
+  });
 }
 
 /** At most `max` diagnostics (then a KQ1018 note), every one with a pointer. */

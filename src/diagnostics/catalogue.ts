@@ -338,10 +338,13 @@ export const Messages = {
   })),
   /** `problem` is the clause of src/schema/custom.ts ("has no type suffix; end it with one of …"). */
   CustomAttributeSuffix: entry('KQ2002', 'error', (a: { name: string; problem: string }) => only(`Custom attribute '${a.name}' ${a.problem}.`)),
-  UnknownCustomAttribute: entry('KQ2003', 'error', (a: { name: string; scope: string; siblings: readonly string[] }) => ({
+  /** `unknownKlass`/`klasses`: the name's custom object class is not one of the org's `klasses`. */
+  UnknownCustomAttribute: entry('KQ2003', 'error', (a: { name: string; scope: string; siblings: readonly string[]; unknownKlass?: string; klasses?: readonly string[] }) => ({
     message: `Unknown custom attribute '${a.name}': it is not among the org's custom attributes.`,
     help:
-      a.siblings.length === 0
+      a.unknownKlass !== undefined
+        ? `'${a.unknownKlass}' is not one of the org's custom object classes${a.klasses?.length ? `: ${listSome(a.klasses)}` : ' (it has none)'}.`
+        : a.siblings.length === 0
         ? `There are no ${a.scope} custom attributes in the list.`
         : `Known ${a.scope} custom attributes: ${listSome(a.siblings)}.`,
   })),
@@ -381,9 +384,13 @@ export const Messages = {
     message: `Unknown time zone '${a.zone}': expected an IANA name such as America/New_York.`,
     help: 'Time zones are IANA names: America/New_York, Europe/Paris, UTC.',
   })),
-  UnknownContext: entry('KQ2010', 'error', (a: { context: string }) => ({
+  /** `klasses`: the org's custom object classes, when the context is `kobject_<klass>` with a klass not among them. */
+  UnknownContext: entry('KQ2010', 'error', (a: { context: string; klasses?: readonly string[] }) => ({
     message: `Unknown context '${a.context}'.`,
-    help: 'Contexts: customer, conversation, message, company, note, kobject, kobject_<klass>.',
+    help:
+      a.klasses !== undefined
+        ? `'${a.context.slice(8)}' is not one of the org's custom object classes${a.klasses.length ? `: ${listSome(a.klasses)}` : ' (it has none)'}.`
+        : 'Contexts: customer, conversation, message, company, note, kobject, kobject_<klass>.',
   })),
   /** `contextKeys`: the sort keys of the query's context; `customerKeys`: some sortable customer attributes. */
   NotSortable: entry(
@@ -477,6 +484,36 @@ export const Messages = {
   EmptyQuery: entry('KQ2030', 'warning', (a: { context: string }) => ({
     message: `The query is empty: it matches every record of the context (${a.context}).`,
     help: 'Write the conditions to search for; a query of only context:<type> searches every record of that type on purpose.',
+  })),
+
+  /**
+   * A name where the attribute holds ids of tags, users, teams or queues (src/schema/lookups/), which the org's
+   * schema does not list: `noun` is `tag`, `user`, `team` or `queue`.
+   */
+  UnknownName: entry('KQ2040', 'error', (a: { value: string; noun: string; field: string }) => ({
+    message: `Unknown ${a.noun} '${show(a.value)}' for field '${a.field}': the org's schema lists no ${a.noun} by that name.`,
+    help: `'${a.field}' holds ${a.noun} ids; write a ${a.noun}'s ${a.noun === 'user' ? 'e-mail, name' : 'name'} or its 24-hex id (names come from the schema file, kq schema pull).`,
+  })),
+  /** A name several tags, users, teams or queues have: `candidates` their ids (and users' e-mails), at most a few. */
+  AmbiguousName: entry(
+    'KQ2041',
+    'error',
+    (a: { value: string; noun: string; field: string; candidates: readonly { readonly id: string; readonly email?: string }[] }) => ({
+      message: `'${show(a.value)}' names ${a.candidates.length} ${a.noun}s: ${listSome(a.candidates.map((c) => (c.email !== undefined ? `${c.id} (${c.email})` : c.id)), 3)}.`,
+      help: a.candidates.every((c) => c.email !== undefined)
+        ? `Write the e-mail of the ${a.noun} you mean.`
+        : `Write the exact name (names match exactly before they match ignoring case) or the id of the ${a.noun} you mean.`,
+    }),
+  ),
+  /** `@me` without a known current user: `schema` false when no schema was given at all. */
+  NoCurrentUser: entry('KQ2042', 'error', (a: { field: string; schema: boolean }) => ({
+    message: `'@me' in '${a.field}' means the user the schema was pulled as, and ${a.schema ? 'this schema does not say who that is' : 'no schema was given'}.`,
+    help: "Pull the schema with 'kq schema pull' (it records the current user), or write the user's e-mail or id.",
+  })),
+  /** A name that matches only ignoring case (exact matches are tried first; Kustomer's own rule is not documented). */
+  NameCase: entry('KQ2043', 'warning', (a: { value: string; noun: string; name: string }) => ({
+    message: `No ${a.noun} is named '${show(a.value)}' exactly; using '${show(a.name)}', the one whose name matches ignoring case.`,
+    help: `Write '${show(a.name)}' to say so.`,
   })),
 
   // --- 3xxx: lowering ---------------------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ import {
   type FieldCatalog,
   type FieldInfo,
 } from '../schema/index.js';
+import { lookupKindOf, lookupNoun, lookupsFor, meKeyword, searchPrefix, spellingOf, type LookupEntry, type Lookups } from '../schema/lookups/index.js';
 import type { ComparisonOperator } from '../syntax/ast.js';
 import { cursorAt, scanQuery, type CursorPosition, type FieldTermAt, type TermContext } from './cursor.js';
 import {
@@ -119,7 +120,7 @@ export function complete(text: string, offset: number, opts: CompleteOptions = {
     const scan = scanQuery(typeof text === 'string' ? text : String(text), opts);
     const position = cursorAt(scan, typeof offset === 'number' ? offset : Number(offset));
     const settings = querySettings(scan, opts);
-    const { candidates, typed } = candidatesAt(position, settings);
+    const { candidates, typed } = candidatesAt(position, settings, lookupsFor(opts));
     const items = rank(candidates, typed);
     const max = typeof opts.maxItems === 'number' && opts.maxItems >= 0 ? Math.floor(opts.maxItems) : Infinity;
     return { from: position.from, to: position.to, items: items.length > max ? items.slice(0, max) : items };
@@ -161,7 +162,7 @@ function lowerCase(s: string): string {
 }
 
 /** The candidates for a position, and the text typed so far that they are matched against. */
-function candidatesAt(position: CursorPosition, settings: QuerySettings): { candidates: Candidate[]; typed: string } {
+function candidatesAt(position: CursorPosition, settings: QuerySettings, lookups: Lookups | null): { candidates: Candidate[]; typed: string } {
   switch (position.kind) {
     case 'term':
       return { candidates: termCandidates(position.prefix, position.after, settings), typed: position.prefix };
@@ -178,7 +179,7 @@ function candidatesAt(position: CursorPosition, settings: QuerySettings): { cand
         typed: position.prefix,
       };
     case 'value':
-      return { candidates: valueCandidates(position, settings), typed: position.prefix };
+      return { candidates: valueCandidates(position, settings, lookups), typed: position.prefix };
     default:
       return { candidates: [], typed: '' };
   }
@@ -329,7 +330,7 @@ function valueCandidate(value: string, detail: string, position: ValuePosition, 
   };
 }
 
-function valueCandidates(position: ValuePosition, settings: QuerySettings): Candidate[] {
+function valueCandidates(position: ValuePosition, settings: QuerySettings, lookups: Lookups | null = null): Candidate[] {
   const { term } = position;
   // Only what can compile is offered. A directive takes exactly one value: after `,` `..` `(` `[` it has more, or
   // a list or range (KQ1017), so nothing is offered there.
@@ -353,8 +354,10 @@ function valueCandidates(position: ValuePosition, settings: QuerySettings): Cand
     out.push({ item: { label: '*', kind: 'value', detail: 'is set (has any value)' }, match: '*', group: 2 });
   }
   if (!wholeValues) return out;
+  const kind = lookupKindOf(field);
+  if (kind !== null && lookups !== null) out.push(...lookupCandidates(kind, position, lookups));
   if (field.enum) {
-    for (const v of field.enum) out.push(valueCandidate(String(v), `${field.name} value`, position, 0));
+    for (const v of field.enum) out.push(valueCandidate(String(v), field.enumLabels?.get(String(v)) ?? `${field.name} value`, position, 0));
   } else if (field.kind === 'boolean') {
     for (const v of ['true', 'false']) out.push(valueCandidate(v, 'boolean', position, 0));
   } else if (field.kind === 'number') {
@@ -374,6 +377,34 @@ function valueCandidates(position: ValuePosition, settings: QuerySettings): Cand
     const low = lowBoundKey(field, range.low, settings);
     if (low) return out.filter((c) => !c.bound || c.bound.sort !== low.sort || low.k < c.bound.k || (low.k === c.bound.k && !range.lowExclusive));
   }
+  return out;
+}
+
+/** The most names taken from a lookup's prefix index for one completion (then ranked like every other value). */
+export const maxLookupCandidates = 50;
+
+/**
+ * Names of tags, teams, queues and users' e-mails for an attribute holding their ids, from the lookup's sorted
+ * prefix index (src/schema/lookups/prefix.ts, built once per schema list): at most {@link maxLookupCandidates} whose
+ * name, e-mail, display name or a later word of the name starts with the text typed — a binary search, so the cost
+ * does not grow with the org's 5,000 tags. Deleted ones are not offered. Users are offered by e-mail (what reads back
+ * to one user), with their name as the detail; `@me` first when the schema knows the pulling user.
+ */
+function lookupCandidates(kind: ReturnType<typeof lookupKindOf> & string, position: ValuePosition, lookups: Lookups): Candidate[] {
+  const out: Candidate[] = [];
+  const noun = lookupNoun(kind);
+  if (kind === 'users' && lookups.currentUser !== undefined) {
+    out.push(valueCandidate(meKeyword, `you: ${lookups.currentUser.name}`, position, 0));
+  }
+  const table = lookups.table(kind);
+  if (table === null) return out;
+  const hits = searchPrefix(table.prefix, position.prefix, maxLookupCandidates, (e: LookupEntry) => !e.deleted);
+  hits.items.forEach((e, i) => {
+    const label = spellingOf(e);
+    const detail = kind === 'users' ? `${noun}: ${e.name}` : e.displayName !== undefined ? `${noun}: ${e.displayName}` : noun;
+    // Matched (for ranking) against the key the index found it by: a user found by name ranks by the name.
+    out.push({ ...valueCandidate(label, detail, position, 0), match: hits.matched[i]! });
+  });
   return out;
 }
 

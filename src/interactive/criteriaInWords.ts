@@ -30,6 +30,7 @@
 import { jsonPreview, readCriteria, type ReadGroup, type ReadItem, type ReadSort } from '../criteria/index.js';
 import { addDays } from '../dates/index.js';
 import { defaultCatalog, resolveField, standardFields, type FieldCatalog, type FieldInfo } from '../schema/index.js';
+import { displayName, lookupKindOf, type Lookups } from '../schema/lookups/index.js';
 import { dayInWords, instantInWords } from './humanDates.js';
 
 /**
@@ -37,11 +38,14 @@ import { dayInWords, instantInWords } from './humanDates.js';
  * - `catalog`: to know custom attributes (kinds and labels); the standard fields are always known;
  * - `relative`: the relative date expression a criterion's value came from, keyed by the criterion object itself
  *   (the `{attribute: {operator: value}}` item of the body's `and`/`or`/`not` arrays, or of a nested group), so an
- *   expression labels exactly the criterion it produced — a literal date with the same value is not labelled.
+ *   expression labels exactly the criterion it produced — a literal date with the same value is not labelled;
+ * - `lookups`: the org's tags, users, teams and queues (src/schema/lookups `lookupsFor`): ids they know read as
+ *   names ("whose tags include billing", "whose assigned users include Ada Lovelace"); other ids read as ids.
  */
 export interface CriteriaWordsOptions {
   readonly catalog?: FieldCatalog;
   readonly relative?: ReadonlyMap<object, string>;
+  readonly lookups?: Lookups | null;
 }
 
 const dayPattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -157,14 +161,24 @@ interface Reading {
   readonly timeZone: string | null;
   readonly catalog: FieldCatalog | undefined;
   readonly relative: ReadonlyMap<object, string> | undefined;
+  readonly lookups: Lookups | null | undefined;
   /** How many times each criterion object was said (see {@link criteriaReading}). */
   readonly uses: Map<object, number>;
 }
 
-/** A value in words: enum values and numbers bare, other strings quoted. */
-function valueWords(v: Scalar, attr: AttributeWords): string {
+/**
+ * A value in words: enum values and numbers bare, other strings quoted; an id of a tag, user, team or queue the
+ * lookups know by its display name (bare when it is one plain word, else quoted).
+ */
+function valueWords(v: Scalar, attr: AttributeWords, lookups?: Lookups | null): string {
   if (typeof v !== 'string') return String(v);
   if (attr.field?.enum?.includes(v)) return v;
+  const kind = lookups ? lookupKindOf(attr.field) : null;
+  const entry = kind !== null ? lookups!.entryOf(kind, v) : undefined;
+  if (entry !== undefined) {
+    const name = displayName(lookups!, entry);
+    return /^[\p{L}\p{N}_.@-]+$/u.test(name) ? name : JSON.stringify(name);
+  }
   return JSON.stringify(v);
 }
 
@@ -235,7 +249,7 @@ function criterionClause(item: object, attribute: string, operator: string, valu
     case 'equals':
     case 'in': {
       const values = Array.isArray(value) ? value.filter(isScalar) : isScalar(value) ? [value] : [];
-      const list = values.map((v) => valueWords(v, attr));
+      const list = values.map((v) => valueWords(v, attr, r.lookups));
       const joined = list.length <= 1 ? (list[0] ?? '""') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
       const joinable = list.length <= 1;
       if (attr.ownStatus) return { lead: 'that', pos: 'are', neg: 'are not', rest: joined, joinable };
@@ -412,6 +426,7 @@ export function criteriaReading(criteria: unknown, opts: CriteriaWordsOptions = 
     timeZone: body.timeZone ?? null,
     catalog: opts?.catalog,
     relative: opts?.relative,
+    lookups: opts?.lookups,
     uses,
   };
   const clauses = [...andClauses(groupItems(body.and, true), r, 0), ...groupItems(body.not, true).map((x) => itemWords(x, r, true, 0))];

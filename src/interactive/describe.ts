@@ -12,6 +12,7 @@ import { parseDateValue, resolveTimeZone } from '../dates/index.js';
 import type { CompileOptions, FieldKind } from '../options.js';
 import { isValidContext, resolveField, sortOnlyFields, type FieldInfo } from '../schema/index.js';
 import { checkValue } from '../schema/values.js';
+import { displayName, isLookupId, lookupKindOf, lookupNoun, lookupsFor, resolveName, type Lookups } from '../schema/lookups/index.js';
 import { unresolvedNameDiagnostic } from '../check/rules/fieldNamesRule.js';
 import { valueProblemClause } from '../diagnostics/catalogue.js';
 import type { ComparisonOperator, Span } from '../syntax/ast.js';
@@ -88,7 +89,7 @@ export function describe(text: string, offset: number, opts: CompileOptions = {}
   try {
     const scan = scanQuery(typeof text === 'string' ? text : String(text), opts);
     const settings = querySettings(scan, opts);
-    return describeAt(scan, settings, snapOffset(scan.text, typeof offset === 'number' ? offset : Number(offset)));
+    return describeAt(scan, settings, snapOffset(scan.text, typeof offset === 'number' ? offset : Number(offset)), lookupsFor(opts));
   } catch {
     return null;
   }
@@ -139,11 +140,11 @@ function spanOf(scan: ScannedQuery, index: number): Span {
   return { start: t.startOffset, end: tokenEnd(t) };
 }
 
-function describeAt(scan: ScannedQuery, settings: QuerySettings, offset: number): Description | null {
+function describeAt(scan: ScannedQuery, settings: QuerySettings, offset: number, lookups: Lookups | null): Description | null {
   if (scan.openQuote >= 0 && offset > scan.openQuote) {
     const span = { start: scan.openQuote, end: scan.text.length };
     const raw = scan.text.slice(scan.openQuote + 1);
-    if (scan.openQuoteTerm >= 0) return describeValue(scan.terms[scan.openQuoteTerm]!, raw, span, settings);
+    if (scan.openQuoteTerm >= 0) return describeValue(scan.terms[scan.openQuoteTerm]!, raw, span, settings, false, lookups);
     return textDescription(raw, span, true);
   }
   const index = tokenIndexAt(scan, offset);
@@ -158,7 +159,7 @@ function describeAt(scan: ScannedQuery, settings: QuerySettings, offset: number)
     case 'operator':
       return operatorDescription(term!, span, settings);
     case 'value':
-      return describeValue(term!, token.payload, span, settings, token.tokenType === T.Star);
+      return describeValue(term!, token.payload, span, settings, token.tokenType === T.Star, lookups);
     case 'value-syntax':
       return valueSyntaxDescription(token.tokenType, token.image, span);
     case 'keyword': {
@@ -290,7 +291,7 @@ function textDescription(value: string, span: Span, quoted: boolean): Descriptio
   };
 }
 
-function describeValue(term: FieldTermAt, text: string, span: Span, settings: QuerySettings, star = false): Description {
+function describeValue(term: FieldTermAt, text: string, span: Span, settings: QuerySettings, star = false, lookups: Lookups | null = null): Description {
   if (term.directive) return directiveValueDescription(term, text, span, settings);
   if (star) {
     return { kind: 'value', span, title: '* — any value', summary: `${term.name}:* matches records where ${term.name} is set; * in a range leaves that side open.`, value: { text, valid: true } };
@@ -342,6 +343,8 @@ function describeValue(term: FieldTermAt, text: string, span: Span, settings: Qu
       value: { text, valid: true, instant: date.iso, ...relative },
     };
   }
+  const named = lookupValueDescription(term, text, span, field, fd, lookups);
+  if (named) return named;
   const check = checkValue(field, text);
   if (!check.ok) {
     const problem = valueProblemClause(text, check.problem);
@@ -355,6 +358,50 @@ function describeValue(term: FieldTermAt, text: string, span: Span, settings: Qu
     field: fd,
     value: { text, valid: true },
   };
+}
+
+/**
+ * A value of an attribute holding tag, user, team or queue ids, through the lookups: a name shows what it names and
+ * the id it compiles to; a known id shows its name; an unknown or ambiguous name says so, as the checker does
+ * (KQ2040–KQ2043). Null when the lookups do not apply (no list of that kind), for the usual value description.
+ */
+function lookupValueDescription(term: FieldTermAt, text: string, span: Span, field: FieldInfo, fd: FieldDescription, lookups: Lookups | null): Description | null {
+  const kind = lookupKindOf(field);
+  if (kind === null) return null;
+  const noun = lookupNoun(kind);
+  if (isLookupId(text)) {
+    const entry = lookups?.entryOf(kind, text);
+    if (entry === undefined || lookups === null) return null;
+    const name = displayName(lookups, entry);
+    return { kind: 'value', span, title: `${text} — ${noun} ${name}`, summary: `The ${noun} ${name} (id ${text}).`, field: fd, value: { text, valid: true } };
+  }
+  const r = resolveName(lookups, kind, text);
+  if (r === null) return null;
+  if (r.ok) {
+    const name = displayName(lookups!, r.entry);
+    const how = r.match === 'me' ? ', the user the schema was pulled as' : r.match === 'case' ? ` (matched ignoring case: '${r.entry.name}')` : '';
+    return {
+      kind: 'value',
+      span,
+      title: `${text} — ${noun} ${name}`,
+      summary: `The ${noun} ${name}${how}: ${term.name} ${operatorMeaning(term.operator, field.kind)} its id ${r.entry.id}.`,
+      field: fd,
+      value: { text, valid: true },
+    };
+  }
+  const problem =
+    r.problem === 'noCurrentUser'
+      ? "the schema does not say who pulled it, so '@me' is unknown"
+      : r.problem === 'ambiguous'
+        ? `${r.candidates.length} ${noun}s have that name`
+        : `no ${noun} has that name`;
+  const hint =
+    r.problem === 'noCurrentUser' || r.suggestions.length === 0
+      ? ''
+      : r.problem === 'ambiguous'
+        ? ` Write one of ${r.suggestions.join(', ')}.`
+        : ` Did you mean ${r.suggestions.join(', ')}?`;
+  return { kind: 'value', span, title: `${text} — not a known ${noun}`, summary: `${text}: ${problem}.${hint}`, field: fd, value: { text, valid: false, problem } };
 }
 
 function directiveValueDescription(term: FieldTermAt, text: string, span: Span, settings: QuerySettings): Description {

@@ -20,6 +20,7 @@ import type { Criteria, Provenance } from '../emit/criteria.js';
 import type { CompileOptions } from '../options.js';
 import { runPipeline } from '../pipeline.js';
 import { catalogFor } from '../schema/catalogFor.js';
+import { lookupsFor } from '../schema/lookups/index.js';
 import { criteriaInWords } from './criteriaInWords.js';
 
 /**
@@ -63,7 +64,7 @@ export function explainQuery(text: string, opts: CompileOptions = {}): Explanati
   if (!run.criteria || !run.provenance || !run.checked) return { diagnostics: run.diagnostics };
   try {
     const relative = relativeDates(run.provenance, run.checked);
-    const words = criteriaInWords(run.criteria, { catalog: catalogFor(opts).catalog, relative });
+    const words = criteriaInWords(run.criteria, { catalog: catalogFor(opts).catalog, relative, lookups: lookupsFor(opts) });
     return { text: words, criteria: run.criteria, diagnostics: run.diagnostics };
   } catch (e) {
     // Defensive: the reading is built from a valid body and never fails; if it did, say so rather than throw.

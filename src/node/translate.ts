@@ -42,7 +42,8 @@ function expect(ok: boolean, name: string, what: string): void {
  * Checks the options' types (and the time zone's name) up front, so that a bad option is one TypeError at the
  * call, never an error on every record: `opts` an object; `to`, `inputFormat` one of theirs; `fileName`,
  * `queryContext` strings; `timeZone` a known IANA name (as `kq --tz` requires; resolveTimeZone in src/dates);
- * `onHeader` a function; `customAttributes` an array of objects with a string `name`; `nested` a boolean;
+ * `onHeader` a function; `customAttributes` an array of objects with a string `name`; `schema` an object (an org
+ * schema from `readOrgSchema`); `nested` a boolean;
  * `maxLength`, `maxDepth`, `maxDiagnostics` numbers. `now` is left to compile (an invalid clock is KQ2008 on each
  * record, as `compile` reports it).
  */
@@ -56,6 +57,7 @@ function checkOptions(opts: TranslateOptions): void {
   expect(o.timeZone === undefined || (typeof o.timeZone === 'string' && resolveTimeZone(o.timeZone).ok), 'timeZone', 'an IANA time zone name such as America/New_York');
   expect(o.nested === undefined || typeof o.nested === 'boolean', 'nested', 'a boolean');
   for (const name of ['maxLength', 'maxDepth', 'maxDiagnostics']) expect(o[name] === undefined || typeof o[name] === 'number', name, 'a number');
+  expect(o.schema === undefined || (typeof o.schema === 'object' && o.schema !== null && !Array.isArray(o.schema)), 'schema', 'an org schema object (readOrgSchema)');
   const custom = o.customAttributes;
   expect(
     custom === undefined ||
@@ -78,6 +80,8 @@ function compileOptionsOf(opts: TranslateOptions): CompileOptions {
     ...(opts.queryContext !== undefined ? { queryContext: opts.queryContext } : {}),
     ...(opts.timeZone !== undefined ? { timeZone: opts.timeZone } : {}),
     ...(opts.customAttributes !== undefined ? { customAttributes: opts.customAttributes } : {}),
+    // The org schema is plain data (src/schema/org/types.ts): the workers get it by structured clone.
+    ...(opts.schema !== undefined ? { schema: opts.schema } : {}),
     ...(opts.nested !== undefined ? { nested: opts.nested } : {}),
     ...(opts.maxLength !== undefined ? { maxLength: opts.maxLength } : {}),
     ...(opts.maxDepth !== undefined ? { maxDepth: opts.maxDepth } : {}),

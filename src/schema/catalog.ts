@@ -8,8 +8,8 @@
  * Names typed by users are untrusted: the tables are `Map`s, so `__proto__`, `constructor` or `toString` are simply
  * unknown names.
  */
-import { fieldKinds, type CustomAttribute, type FieldKind } from '../options.js';
-import { customField, parseCustomName } from './custom.js';
+import { fieldKinds, type CustomAttribute, type FieldKind, type KlassInfo } from '../options.js';
+import { customField, klassPattern, parseCustomName } from './custom.js';
 import { standardFields } from './standard.js';
 import type { CatalogProblem, FieldCatalog, FieldInfo } from './types.js';
 
@@ -54,15 +54,35 @@ export const defaultCatalog: FieldCatalog = /* @__PURE__ */ Object.freeze({ fiel
  *   `string_notanalyzed`) for Str/Txt/Url/Id, e.g. `list` for a dropdown Str attribute;
  * - `values` that are not a non-empty array of values of the attribute's JSON type (numbers for number, booleans
  *   for boolean, strings otherwise): the values are dropped, the definition is kept;
- * - a `label` that is not a string: the label is dropped.
- * Never throws, whatever `customAttributes` holds at run time.
+ * - a `label` that is not a string: the label is dropped; `valueLabels` entries that are not `{value, label}`
+ *   strings for one of the `values`: dropped silently (display only);
+ * - with `klasses` given: a `kobject_custom_<klass>_…` definition whose klass is not among them: skipped.
+ * `klasses` (the org's custom object classes, e.g. from an org schema) become the catalog's `klasses`; entries
+ * without a well-formed `name` are reported and skipped. Without them, any klass name is accepted.
+ * Never throws, whatever `customAttributes` and `klasses` hold at run time.
  */
-export function createCatalog(customAttributes?: readonly CustomAttribute[]): {
+export function createCatalog(
+  customAttributes?: readonly CustomAttribute[],
+  klasses?: readonly KlassInfo[],
+): {
   catalog: FieldCatalog;
   problems: CatalogProblem[];
 } {
-  if (customAttributes === undefined) return { catalog: defaultCatalog, problems: [] };
+  if (customAttributes === undefined && klasses === undefined) return { catalog: defaultCatalog, problems: [] };
   const problems: CatalogProblem[] = [];
+  let klassMap: Map<string, KlassInfo> | null = null;
+  if (klasses !== undefined && klasses !== null) {
+    klassMap = new Map();
+    for (const k of Array.isArray(klasses) ? (klasses as readonly unknown[]) : []) {
+      const name = typeof k === 'object' && k !== null ? (k as { name?: unknown }).name : undefined;
+      if (typeof name !== 'string' || !klassPattern.test(name)) {
+        problems.push({ name: nameText(name), message: "a klass must be an object with a name of letters, digits, '-' and '_'" });
+      } else if (!klassMap.has(name)) klassMap.set(name, k as KlassInfo);
+    }
+  }
+  if (customAttributes === undefined) {
+    return { catalog: Object.freeze({ fields: standardFields, custom: null, klasses: klassMap }), problems };
+  }
   const fields = new Map<string, FieldInfo>(standardFields);
   const custom = new Map<string, FieldInfo>();
   const list: readonly unknown[] = Array.isArray(customAttributes) ? customAttributes : [];
@@ -74,7 +94,7 @@ export function createCatalog(customAttributes?: readonly CustomAttribute[]): {
       problems.push({ name: nameText(entry), message: 'a definition must be an object with a name' });
       continue;
     }
-    const def = entry as { name?: unknown; type?: unknown; values?: unknown; label?: unknown };
+    const def = entry as { name?: unknown; type?: unknown; values?: unknown; label?: unknown; valueLabels?: unknown };
     if (typeof def.name !== 'string') {
       problems.push({ name: nameText(def.name), message: 'the name must be a string' });
       continue;
@@ -88,6 +108,10 @@ export function createCatalog(customAttributes?: readonly CustomAttribute[]): {
     }
     if (custom.has(name)) {
       problems.push({ name, message: 'it is defined more than once; the first definition is used' });
+      continue;
+    }
+    if (parsed.klass !== undefined && klassMap !== null && !klassMap.has(parsed.klass)) {
+      problems.push({ name, message: `its custom object class '${parsed.klass}' is not among the klasses given` });
       continue;
     }
     let kind = parsed.kind;
@@ -126,9 +150,17 @@ export function createCatalog(customAttributes?: readonly CustomAttribute[]): {
       if (typeof def.label === 'string') label = def.label;
       else problems.push({ name, message: 'the label must be a string; ignoring it' });
     }
-    const info = customField(name, parsed, kind, values, label);
+    let enumLabels: Map<string, string> | undefined;
+    if (values !== undefined && Array.isArray(def.valueLabels)) {
+      enumLabels = new Map();
+      for (const l of def.valueLabels as unknown[]) {
+        const { value, label: text } = (typeof l === 'object' && l !== null ? l : {}) as { value?: unknown; label?: unknown };
+        if (typeof value === 'string' && typeof text === 'string' && values.includes(value)) enumLabels.set(value, text);
+      }
+    }
+    const info = customField(name, parsed, kind, values, label, enumLabels);
     custom.set(name, info);
     fields.set(name, info);
   }
-  return { catalog: Object.freeze({ fields, custom }), problems };
+  return { catalog: Object.freeze({ fields, custom, klasses: klassMap }), problems };
 }

@@ -49,6 +49,14 @@ export function isValidContext(value: string): boolean {
 }
 
 /**
+ * Whether a valid context names a klass the catalog does not list: `kobject_<klass>` when `catalog.klasses` is given
+ * and lacks `<klass>` (then the context is an error with the org's klasses as suggestions). False otherwise.
+ */
+export function isUnknownKlassContext(value: string, catalog: FieldCatalog): boolean {
+  return value.startsWith('kobject_') && isValidContext(value) && !!catalog.klasses && !catalog.klasses.has(value.slice(8));
+}
+
+/**
  * The object type a valid context searches (`kobject` for `kobject_<klass>`); `null` for an invalid context and for
  * the contexts whose object is not known ({@link objectUnknownContexts}).
  */
@@ -60,7 +68,8 @@ export function contextObject(queryContext: string): ObjectType | null {
 /**
  * Valid contexts close to an invalid `value`, best first, at most 3: a case or separator fix
  * (`Conversation` → `conversation`, `kobject-order` → `kobject_order`), then the nearest of {@link queryContexts}
- * and of the `kobject_<klass>` contexts of the catalog's declared custom objects (`conversations` → `conversation`).
+ * and of the `kobject_<klass>` contexts of the catalog's declared custom objects and klasses (`conversations` →
+ * `conversation`, `kobject_ordr` → `kobject_order`).
  */
 export function contextSuggestions(value: string, catalog?: FieldCatalog): string[] {
   if (value.length === 0 || value.length > maxSuggestLength) return [];
@@ -76,6 +85,7 @@ export function contextSuggestions(value: string, catalog?: FieldCatalog): strin
   for (const f of catalog?.custom?.values() ?? []) {
     if (f.context !== null && !candidates.includes(f.context)) candidates.push(f.context);
   }
+  for (const k of catalog?.klasses?.keys() ?? []) if (!candidates.includes(`kobject_${k}`)) candidates.push(`kobject_${k}`);
   for (const c of closest(value, candidates, 3)) if (!out.includes(c)) out.push(c);
   return out.slice(0, 3);
 }

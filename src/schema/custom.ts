@@ -217,6 +217,7 @@ export function customField(
   kind: FieldKind,
   values?: readonly (string | number | boolean)[],
   label?: string,
+  enumLabels?: ReadonlyMap<string, string>,
 ): FieldInfo {
   const info: { -readonly [K in keyof FieldInfo]: FieldInfo[K] } = {
     name,
@@ -228,6 +229,7 @@ export function customField(
   if (parsed.klass !== undefined) info.klass = parsed.klass;
   if (values !== undefined) info.enum = Object.freeze([...values]);
   if (label !== undefined) info.label = label;
+  if (enumLabels !== undefined && enumLabels.size > 0) info.enumLabels = enumLabels;
   return Object.freeze(info);
 }
 

@@ -21,7 +21,7 @@ export { defaultCatalog, createCatalog } from './catalog.js';
 export { resolveField, type ResolveProblem, type ResolveResult } from './resolve.js';
 export { listFields } from './list.js';
 export { sortableFields, sortOnlyFields, contextSortFields, isSortable, sortSuggestions, sortEvidence, archiveSortFields } from './sorting.js';
-export { queryContexts, isValidContext, contextObject, contextSuggestions } from './contexts.js';
+export { queryContexts, isValidContext, isUnknownKlassContext, contextObject, contextSuggestions } from './contexts.js';
 export { maxGroupItems, maxSortKeys } from './limits.js';
 export { checkValue, type ValueCheck, type ValueProblem } from './values.js';
 export { closest, editDistance, maxSuggestLength, suggestionThreshold } from './suggest.js';

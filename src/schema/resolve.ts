@@ -8,7 +8,7 @@
 import { customField, customPrefix, parseCustomName } from './custom.js';
 import { looseKey, unprefixed } from './names.js';
 import { sortOnlyFields } from './sorting.js';
-import { closestIn, maxSuggestLength, suggestionIndex, type SuggestionIndex } from './suggest.js';
+import { closest, closestIn, maxSuggestLength, suggestionIndex, type SuggestionIndex } from './suggest.js';
 import { objectOf, objectRank, type FieldCatalog, type FieldInfo } from './types.js';
 
 /** The result of {@link resolveField}. */
@@ -26,12 +26,19 @@ export type ResolveResult =
  * - `customSuffix`: starts like a custom attribute but is malformed; `detail` is the clause saying what is wrong
  *   ("has no type suffix; end it with one of …", src/schema/custom.ts);
  * - `unknownCustom`: a well-formed custom attribute missing from the catalog's list; `scope` is its object
- *   (`customer`, `kobject_order`) and `siblings` the listed custom attributes of that scope.
+ *   (`customer`, `kobject_order`) and `siblings` the listed custom attributes of that scope; when the catalog lists
+ *   klasses and the name's klass is not one of them, `unknownKlass` is that klass and `klasses` the listed ones.
  */
 export type ResolveProblem =
   | { readonly problem: 'unknownField'; readonly sortOnly: boolean }
   | { readonly problem: 'customSuffix'; readonly detail: string }
-  | { readonly problem: 'unknownCustom'; readonly scope: string; readonly siblings: readonly string[] };
+  | {
+      readonly problem: 'unknownCustom';
+      readonly scope: string;
+      readonly siblings: readonly string[];
+      readonly unknownKlass?: string;
+      readonly klasses?: readonly string[];
+    };
 
 /** Lookup tables for suggestions over one catalog, built on first use. */
 interface SuggestIndex {
@@ -116,6 +123,23 @@ export function resolveField(catalog: FieldCatalog, name: string): ResolveResult
           : customSuggestions(catalog, catalog.custom, name, parsed.suggestions);
       return { ok: false, problem: 'customSuffix', detail: parsed.message, suggestions };
     }
+    const klasses = catalog.klasses;
+    if (parsed.klass !== undefined && klasses && !klasses.has(parsed.klass)) {
+      // An unknown custom object class: suggest the name under the closest known klasses (listed names first).
+      const field = name.slice(`kobject_custom_${parsed.klass}_`.length);
+      const near = closest(parsed.klass, [...klasses.keys()], 3).map((k) => `kobject_custom_${k}_${field}`);
+      const listed = catalog.custom === null ? near : near.filter((n) => catalog.custom!.has(n));
+      const more = catalog.custom === null ? [] : customSuggestions(catalog, catalog.custom, name, []);
+      return {
+        ok: false,
+        problem: 'unknownCustom',
+        scope: `kobject_${parsed.klass}`,
+        siblings: [],
+        unknownKlass: parsed.klass,
+        klasses: [...klasses.keys()],
+        suggestions: [...new Set([...listed, ...more])].slice(0, 3),
+      };
+    }
     if (catalog.custom === null) return { ok: true, field: customField(name, parsed, parsed.kind) };
     const scope = parsed.klass === undefined ? parsed.object : `kobject_${parsed.klass}`;
     const siblings = [...catalog.custom.values()]
@@ -142,7 +166,10 @@ export function resolveField(catalog: FieldCatalog, name: string): ResolveResult
   return { ok: false, problem: 'unknownField', sortOnly: sortOnlyFields.has(name), suggestions };
 }
 
-/** Listed custom attributes close to `name` (parse suggestions that are listed first). */
+/**
+ * Listed custom attributes close to `name`: parse suggestions that are listed first, then the same attribute part on
+ * other objects and klasses, then the nearest names.
+ */
 function customSuggestions(
   catalog: FieldCatalog,
   custom: ReadonlyMap<string, FieldInfo>,
@@ -150,6 +177,14 @@ function customSuggestions(
   fixes: readonly string[],
 ): string[] {
   const out = fixes.filter((f) => custom.has(f));
+  // The same attribute on another object or klass (`conversation_custom_tierStr` → `customer_custom_tierStr`):
+  // did-you-mean spans every custom attribute of the org, not only the name's own object.
+  const rest = unprefixed(name);
+  if (rest !== null && rest.length > 0 && name.length <= maxSuggestLength) {
+    for (const s of suggestIndex(catalog).bare.get(looseKey(rest)) ?? []) {
+      if (s !== name && custom.has(s) && !out.includes(s)) out.push(s);
+    }
+  }
   for (const s of nameSuggestions(catalog, name, 6)) {
     if (custom.has(s) && !out.includes(s)) out.push(s);
   }

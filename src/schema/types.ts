@@ -5,7 +5,7 @@
  * Source of the object types: the `<object>_` prefixes of the Kustomer Customer Search doc's attribute names
  * (kustomer-search-api.md §3, §5).
  */
-import type { FieldKind } from '../options.js';
+import type { FieldKind, KlassInfo } from '../options.js';
 
 /** The Kustomer object types that search attributes belong to (the `<object>_` prefix of a name). */
 export type ObjectType = 'customer' | 'company' | 'conversation' | 'message' | 'note' | 'kobject';
@@ -50,6 +50,7 @@ export function objectOf(name: string): ObjectType | null {
  * - `enum`: the allowed values (the schema's `enum`, or a custom attribute's `values`);
  * - `collection`: for id-valued attributes, what the 24-hex ids refer to (the schema's `collection` keyword);
  * - `label`: a display name (custom attributes only);
+ * - `enumLabels`: display text of some `enum` values (an org dropdown tree's leaf id → its path), custom attributes only;
  * - `schemaType`: the JSON type the schema gives the value (`string`, `number`, `integer`, `boolean`); for `$ref`
  *   attributes, the type of the referenced definition (`string`); absent when the schema gives none (two
  *   `conversation_first_message_*_sent_at` attributes) and for custom attributes.
@@ -64,6 +65,7 @@ export interface FieldInfo {
   readonly enum?: readonly (string | number | boolean)[];
   readonly collection?: 'users' | 'teams' | 'queues';
   readonly label?: string;
+  readonly enumLabels?: ReadonlyMap<string, string>;
   readonly schemaType?: string;
 }
 
@@ -72,11 +74,14 @@ export interface FieldInfo {
  * - `fields`: every known attribute by exact name: the standard ones and the declared custom attributes;
  * - `custom`: the declared custom attributes by name, or `null` when no list was given; then any well-formed custom
  *   attribute name resolves, with the kind its suffix gives.
+ * - `klasses`: the org's custom object classes by name (`kobject_<klass>` contexts and `kobject_custom_<klass>_…`
+ *   names must use one), or absent/`null` when no list was given (then any well-formed klass name is accepted).
  * Build one with `createCatalog` (catalog.ts); `defaultCatalog` has no custom attribute list.
  */
 export interface FieldCatalog {
   readonly fields: ReadonlyMap<string, FieldInfo>;
   readonly custom: ReadonlyMap<string, FieldInfo> | null;
+  readonly klasses?: ReadonlyMap<string, KlassInfo> | null;
 }
 
 /** A problem with one custom attribute definition (reported as KQ2019 by the caller). */

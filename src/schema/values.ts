@@ -11,7 +11,8 @@
  *   `enum` (`message_direction`: in/out) takes one of its enum strings, as Kustomer's own examples do
  *   (`{"message_direction": {"equals": "in"}}`, DOCS-RECIPES).
  */
-import { closest } from './suggest.js';
+import { closest, maxSuggestLength } from './suggest.js';
+import { optionPathSeparator } from './org/options.js';
 import { valueValidators, type ValidationError, type Validator } from './generated/valueValidators.js';
 import { standardValueSchema } from './standard.js';
 import type { FieldInfo } from './types.js';
@@ -95,9 +96,28 @@ function fail(problem: ValueProblem, suggestions: readonly string[] = []): Value
   return suggestions.length > 0 ? { ok: false, problem, suggestions: [...suggestions] } : { ok: false, problem };
 }
 
-/** A value outside `allowed`, with the closest allowed values as suggestions. */
-function notOneOf(raw: string, allowed: readonly (string | number | boolean)[]): ValueCheck {
-  return fail({ reason: 'enum', allowed }, closest(raw, allowed));
+/**
+ * A value outside `allowed`, with the closest allowed values as suggestions. With `labels` (an org dropdown tree's
+ * leaf id → path, `EMEA › France`), a value whose label or last label segment is `raw` (case-insensitively, or
+ * close to it) is suggested first: a query that names an option by its display text gets its id.
+ */
+function notOneOf(raw: string, allowed: readonly (string | number | boolean)[], labels?: ReadonlyMap<string, string>): ValueCheck {
+  const out: string[] = [];
+  if (labels !== undefined && raw.length <= maxSuggestLength) {
+    const lower = raw.toLowerCase();
+    const byText = new Map<string, string[]>();
+    for (const [value, label] of labels) {
+      for (const text of new Set([label, label.split(optionPathSeparator).pop()!])) {
+        const list = byText.get(text) ?? [];
+        list.push(value);
+        byText.set(text, list);
+      }
+    }
+    for (const [text, values] of byText) if (text.toLowerCase() === lower) out.push(...values);
+    for (const text of closest(raw, [...byText.keys()], 3)) out.push(...byText.get(text)!);
+  }
+  for (const s of closest(raw, allowed)) out.push(s);
+  return fail({ reason: 'enum', allowed }, [...new Set(out)].slice(0, 3));
 }
 
 // --- Kinds -----------------------------------------------------------------------------------------------------------
@@ -176,7 +196,7 @@ function checkString(field: FieldInfo, raw: string): ValueCheck {
   const schema = field.custom ? undefined : standardValueSchema(field.name);
   if (schema === undefined) {
     if (field.enum !== undefined && !field.enum.includes(raw)) {
-      return notOneOf(raw, field.enum);
+      return notOneOf(raw, field.enum, field.enumLabels);
     }
     return { ok: true, value: raw };
   }

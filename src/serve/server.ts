@@ -36,6 +36,9 @@ import { bundledDataPath, readRecords, seededOrder, type FlatRecord } from './da
 import { errorBody, type ErrorFormat, type ErrorItem } from './errors.js';
 import { resetHeader, TokenBuckets, type RateDecision, type RateLimit, type ResetUnit } from './rateLimit.js';
 import { toResource, type ResourceObject } from './resource.js';
+import { orgResponse } from './org.js';
+import { orgSchemaOptions } from '../schema/org/options.js';
+import type { OrgSchema } from '../schema/org/types.js';
 
 /** The one host the server binds to. */
 export const serveHost = '127.0.0.1';
@@ -79,6 +82,11 @@ export interface ServerOptions {
   readonly orgId?: string;
   /** The org's custom attributes, as for `prepareCriteria`. */
   readonly customAttributes?: EvaluateOptions['customAttributes'];
+  /**
+   * An org schema (`readOrgSchema` of a `kq schema pull` file): the metadata, klass and lookup endpoints answer from
+   * it (org.ts), and its custom attributes are the search's when `customAttributes` is not given.
+   */
+  readonly schema?: OrgSchema;
   /** The admin endpoints under `/__kq/` (faults, stats); default true. */
   readonly admin?: boolean;
   /** The clock in ms (rate limiting and `x-ratelimit-reset`); default `Date.now`. */
@@ -257,7 +265,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const limiter = opts.rateLimit === false ? null : new TokenBuckets(opts.rateLimit ?? { limit: 100, windowMs: 60_000 }, now);
   const orgId = opts.orgId ?? '000000000000000000000001';
   const admin = opts.admin ?? true;
-  const evaluateOptions: EvaluateOptions = opts.customAttributes ? { customAttributes: opts.customAttributes } : {};
+  const custom = opts.customAttributes ?? (opts.schema ? orgSchemaOptions(opts.schema).customAttributes : undefined);
+  const evaluateOptions: EvaluateOptions = custom ? { customAttributes: custom } : {};
 
   const dataName = opts.records ? '(records given)' : (opts.data ?? bundledDataPath());
   const given = (opts.records ?? readRecords(dataName)) as readonly FlatRecord[];
@@ -425,7 +434,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
           throw new HttpError(fault.status, [{ message: `Injected fault: status ${fault.status}.` }], extra);
         }
       }
-      // 6. route, method, body
+      // 6. route, method, body (the org endpoints of a schema first: org.ts)
+      const org = opts.schema ? orgResponse(opts.schema, req.method ?? '', url) : null;
+      if (org !== null) {
+        if (org.status === 200) return sendJson(res, 200, org.body, headers);
+        throw new HttpError(org.status, [{ message: org.message, ...(org.parameter !== undefined ? { parameter: org.parameter } : {}) }], org.status === 405 ? { allow: 'GET' } : {});
+      }
       if (!searchPaths.includes(url.pathname)) throw new HttpError(404, [{ message: `No such endpoint: ${req.method} ${url.pathname}.` }]);
       if (req.method !== 'POST') throw new HttpError(405, [{ message: `${url.pathname} takes POST, not ${req.method}.` }]);
       let body: unknown;

@@ -5,6 +5,7 @@
  */
 export { createLanguageService, defaultMaxCompletions, valueCacheSize } from './service.js';
 export { lineIndex, kqLines, type KqLine } from './lines.js';
+export { lookupValueSource, lookupValueSources, lookupPaths, type LookupClient, type LookupSourceOptions } from './lookupSource.js';
 export type {
   Fix,
   LanguageService,

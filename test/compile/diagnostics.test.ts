@@ -11,6 +11,7 @@ import { compile, type CompileOptions } from '../../src/index.js';
 import { allMessages } from '../../src/diagnostics/catalogue.js';
 import { renderDiagnostics } from '../../src/render/index.js';
 import { run } from './helpers.js';
+import { ids, smallSchema as schema, smallSchemaWithoutMe as schemaWithoutMe } from '../names/fixture.js';
 
 interface Row {
   readonly code: string;
@@ -149,6 +150,18 @@ const table: readonly Row[] = [
   // the empty query: valid, but it matches everything (a warning; the CLI refuses it without --allow-empty)
   { code: 'KQ2030', query: '', span: [0, 0], message: 'The query is empty: it matches every record of the context (customer).' },
   { code: 'KQ2030', query: '  \t', span: [0, 3] },
+
+  // names of tags, users, teams, queues with an org schema's lookups (test/names covers them in depth)
+  { code: 'KQ2040', query: 'conversation_tags:bililng', span: [18, 25], opts: { schema } },
+  {
+    code: 'KQ2041',
+    query: 'conversation_assigned_users:"Sam Lee"',
+    span: [28, 37],
+    opts: { schema },
+    message: `'Sam Lee' names 2 users: ${ids.samA} (sam.lee@example.com), ${ids.samB} (slee@example.com).`,
+  },
+  { code: 'KQ2042', query: 'conversation_assigned_users:@me', span: [28, 31], opts: { schema: schemaWithoutMe } },
+  { code: 'KQ2043', query: 'conversation_assigned_teams:"tier 2"', span: [28, 36], opts: { schema } },
 
   // --- 3xxx: what the criteria format cannot hold ---
   { code: 'KQ3001', query: '(a OR b) AND (c OR d)', span: [13, 21] },

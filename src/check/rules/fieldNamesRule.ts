@@ -24,7 +24,7 @@ export function unresolvedNameDiagnostic(name: string, span: Span, r: ResolvePro
     case 'customSuffix':
       return diagnostic('CustomAttributeSuffix', span, { name, problem: r.detail }, extras);
     case 'unknownCustom':
-      return diagnostic('UnknownCustomAttribute', span, { name, scope: r.scope, siblings: r.siblings }, extras);
+      return diagnostic('UnknownCustomAttribute', span, { name, scope: r.scope, siblings: r.siblings, ...(r.unknownKlass !== undefined ? { unknownKlass: r.unknownKlass, klasses: r.klasses ?? [] } : {}) }, extras);
   }
 }
 

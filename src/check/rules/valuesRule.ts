@@ -15,6 +15,7 @@ import { checkValue, type ValueCheck } from '../../schema/values.js';
 import type * as A from '../../syntax/ast.js';
 import { allows, matchesWords, type TermShape } from '../operators.js';
 import type { CheckContext, RuleDefinition } from '../context.js';
+import { typeLookupValue } from './lookupNamesRule.js';
 
 function typeValue(ctx: CheckContext, field: FieldInfo, operator: A.ComparisonOperator, value: A.Value): void {
   if (matchesWords(field, operator)) {
@@ -30,6 +31,8 @@ function typeValue(ctx: CheckContext, field: FieldInfo, operator: A.ComparisonOp
     ctx.valueOf.set(value, { type: 'date', date });
     return;
   }
+  // Tag, user, team and queue names → ids (lookupNamesRule.ts).
+  if (typeLookupValue(ctx, field, value)) return;
   const r = checkValue(field, value.value);
   if (r.ok) {
     ctx.valueOf.set(value, { type: 'json', value: r.value });

@@ -30,7 +30,7 @@ import {
 
 /** The queries of `.kq` texts, each under its `# file:line` header (or as JSON lines with `--json`). */
 function compileSources(command: string, sources: readonly KqSource[], values: FlagValues, io: CliIO): number {
-  const opts = compileOptions(values);
+  const opts = compileOptions(values, io);
   let failed = false;
   for (const source of sources) {
     for (const q of source.queries) {
@@ -53,7 +53,7 @@ function compileSources(command: string, sources: readonly KqSource[], values: F
 
 /** One query (the argument, or the only query on stdin, whose frames then say `stdin:line`). */
 function compileOne(command: string, text: string, values: FlagValues, io: CliIO, place?: QueryPlace): number {
-  const result = compile(text, compileOptions(values));
+  const result = compile(text, compileOptions(values, io));
   const diagnostics = refuseEmpty(result.diagnostics, values, command);
   if (values.json) {
     io.stdout(`${toJson({ criteria: result.criteria ?? null, diagnostics }, values)}\n`);

@@ -24,6 +24,7 @@ export const commands: readonly LazyCommand[] = [
   { names: ['explain'], load: async () => (await import('./explain.js')).explainCommand },
   { names: ['complete'], load: async () => (await import('./complete.js')).completeCommand },
   { names: ['repl'], load: async () => (await import('./repl.js')).replCommand },
+  { names: ['schema'], load: async () => (await import('./schema.js')).schemaCommand },
   { names: ['serve'], load: async () => (await import('./serve.js')).serveCommand },
   { names: ['lsp'], load: async () => (await import('./lsp.js')).lspCommand },
   { names: ['playground'], load: async () => (await import('./playground.js')).playgroundCommand },

@@ -6,6 +6,7 @@
  */
 import { errorFormats, parseRateLimit, resetUnits, startServer, type ErrorFormat, type ResetUnit, type RunningServer, type ServerOptions } from '../../node/index.js';
 import { type Command, type FlagValues, stringFlag, UsageError } from '../common.js';
+import { readSchemaFile } from '../schemaFile.js';
 
 /** The environment variable `kq serve` takes an API key from when `--api-key` is not given. */
 const apiKeyVariable = 'KQ_SERVE_API_KEY';
@@ -41,7 +42,9 @@ export function serveOptions(values: FlagValues, env: NodeJS.ProcessEnv): Server
   if (data === '-') throw new UsageError('--data: kq serve reads records from a file, not stdin');
   const port = wholeNumber(values, 'port', 0, 65535);
   const seed = wholeNumber(values, 'seed', 0, 2 ** 31 - 1);
+  const schemaFile = stringFlag(values, 'schema');
   return {
+    ...(schemaFile !== undefined ? { schema: readSchemaFile(schemaFile).schema } : {}),
     ...(data !== undefined ? { data } : {}),
     ...(port !== undefined ? { port } : {}),
     apiKeys,
@@ -75,6 +78,7 @@ export const serveCommand: Command = {
   usage: '  kq serve                 serve a local stand-in for Kustomer\'s search API on 127.0.0.1 (for testing clients)',
   optionsHelp: `Options for kq serve:
   --data <file>            the records to search (NDJSON or a JSON array), default the bundled examples/data/support.ndjson
+  --schema <file>          an org schema (kq schema pull): GET /v1/metadata/*, /v1/klasses, /v1/tags, /v1/users(/current), /v1/teams, /v1/routing/queues answer from it
   --port <n>               the port (default 0: a free one, printed)
   --api-key <key>          the accepted Bearer key (repeatable; default KQ_SERVE_API_KEY; none: any key is accepted)
   --rate-limit <n/min>     requests per key: N/min, N/s, N/h or off (default 100/min, Kustomer's for API keys)
@@ -83,6 +87,7 @@ export const serveCommand: Command = {
   --error-format <f>       jsonapi (default) or simple: Kustomer's two error envelopes
   --host 127.0.0.1         the only host served`,
   options: {
+    schema: { type: 'string' },
     data: { type: 'string' },
     port: { type: 'string' },
     'api-key': { type: 'string', multiple: true },

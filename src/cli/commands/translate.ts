@@ -192,7 +192,7 @@ export const translateCommand: Command = {
     }
     const format = oneOf<OutputFormat>(stringFlag(values, 'format'), outputFormats, '--format', 'jsonl')!;
     const jobs = jobsFlag(values, io);
-    const opts = compileOptions(values);
+    const opts = compileOptions(values, io);
 
     let totalBytes: number | undefined;
     let inputStats: Stats | undefined;
