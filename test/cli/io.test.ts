@@ -6,11 +6,10 @@
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { main, type CliIO } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/main.js';
 import { jobsFlag } from '../../src/cli/commands/translate.js';
 import { fieldsFooter } from '../../src/cli/commands/fields.js';
 import { pageNote } from '../../src/cli/commands/run.js';
@@ -23,20 +22,7 @@ const now = ['--now', '2025-01-15T12:00:00Z'];
 const dir = () => mkdtempSync(join(tmpdir(), 'kq-io-'));
 
 /** `kq args` with stdin as bytes (readStdin gives a Buffer, as the real process does), optionally as a stream too. */
-async function kqBytes(args: string[], stdin: Uint8Array, stream = false) {
-  let out = '';
-  let err = '';
-  const io: CliIO = {
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-    readStdin: async () => stdin,
-    stdinIsTTY: false,
-    color: false,
-    ...(stream ? { stdin: Readable.from([Buffer.from(stdin)]) } : {}),
-  };
-  const status = await main(args, io);
-  return { status, out, err };
-}
+const kqBytes = (args: string[], stdin: Uint8Array, stream = false) => kq(args, Buffer.from(stdin), stream);
 
 /** Every item the record reader yields for `chunks`. */
 async function items(chunks: (string | Uint8Array)[], opts = {}): Promise<RecordItem[]> {

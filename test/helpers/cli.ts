@@ -12,10 +12,11 @@ export interface KqRun {
 }
 
 /**
- * Runs `kq args` with `stdin` (not a terminal, no colour). With `stream`, stdin is also given as a stream (the
- * commands that read records one at a time use it); otherwise only through `readStdin`.
+ * Runs `kq args` with `stdin` (not a terminal, no colour): text, or bytes as the real process reads them (a Buffer:
+ * to test UTF-8 checks). With `stream`, stdin is also given as a stream (the commands that read records one at a time
+ * use it); otherwise only through `readStdin`.
  */
-export async function kq(args: string[], stdin = '', stream = false): Promise<KqRun> {
+export async function kq(args: string[], stdin: string | Uint8Array = '', stream = false): Promise<KqRun> {
   let out = '';
   let err = '';
   const io: CliIO = {
