@@ -17,6 +17,14 @@ import { OperatorKindRule } from './rules/operatorKindRule.js';
 import { RangeBoundsRule } from './rules/rangeBoundsRule.js';
 import { SortKeysRule } from './rules/sortKeysRule.js';
 import { ValuesRule } from './rules/valuesRule.js';
+import { SplitValueRule } from './rules/splitValueRule.js';
+import { QuoteCharactersRule } from './rules/quoteCharactersRule.js';
+import { SplitDateTimeRule } from './rules/splitDateTimeRule.js';
+import { SortDirectionWordRule } from './rules/sortDirectionWordRule.js';
+import { InvisibleCharactersRule } from './rules/invisibleCharactersRule.js';
+import { FixedOffsetZoneRule } from './rules/fixedOffsetZoneRule.js';
+import { FieldContextRule } from './rules/fieldContextRule.js';
+import { RelativeDateRule } from './rules/relativeDateRule.js';
 import { resolveSettings, type DirectiveSetting } from './settings.js';
 
 /** The field catalogue of a set of options (defined in schema/catalogFor.ts; re-exported for existing imports). */
@@ -31,6 +39,14 @@ export const specifiedRules: readonly Rule[] = [
   DirectivePlacementRule,
   SortKeysRule,
   EmptyQueryRule,
+  SplitValueRule,
+  QuoteCharactersRule,
+  SplitDateTimeRule,
+  SortDirectionWordRule,
+  InvisibleCharactersRule,
+  FixedOffsetZoneRule,
+  FieldContextRule,
+  RelativeDateRule,
 ];
 
 const noSpan: Span = { start: 0, end: 0 };
