@@ -60,7 +60,8 @@ function directiveSetting(node: A.Context | A.TimeZone): DirectiveSetting {
  * Checks `ast` and returns everything the lowering needs (see {@link CheckedQuery}). Diagnostics come back
  * ordered by position and capped at `opts.maxDiagnostics`. Never throws.
  *
- * Reports: KQ2001–KQ2019 (see the catalogue). Invalid options are reported at offset 0: an unknown
+ * Reports: KQ2001–KQ2030 (see the catalogue; KQ2021–KQ2028 are the warnings and notes of the rules after
+ * EmptyQueryRule: written forms that likely mean something else, time zones, klasses, relative dates). Invalid options are reported at offset 0: an unknown
  * `queryContext` (KQ2010), `timeZone` (KQ2009), or clock (KQ2008), and bad custom attribute definitions (KQ2019).
  */
 export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {

@@ -7,7 +7,9 @@
  * U+000E–U+001F, U+007F–U+009F), the soft hyphen U+00AD, the zero-width space U+200B, the left-to-right and
  * right-to-left marks U+200E/U+200F, the bidirectional embeddings and isolates U+202A–U+202E and U+2066–U+2069, the
  * word joiner U+2060 and the byte order mark U+FEFF. The zero-width non-joiner and joiner (U+200C, U+200D) are
- * left alone: Persian and Indic text and emoji sequences use them. The suggestion is the value without them.
+ * left alone: Persian and Indic text and emoji sequences use them. Only characters written as they are count (the
+ * node's span is its value, bare, or its value and two quotes): one written as an escape (`"\u200b"`) is meant. The
+ * suggestion is the value without them.
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from '../../syntax/ast.js';
@@ -24,6 +26,8 @@ function invisibleIn(text: string): string[] {
 
 export const InvisibleCharactersRule: Rule = (ctx) => {
   const check = (node: A.Value | A.Text, where: 'value' | 'word') => {
+    const written = node.span.end - node.span.start;
+    if (written !== node.value.length && written !== node.value.length + 2) return;
     const characters = invisibleIn(node.value);
     if (characters.length === 0) return;
     const cleaned = node.value.replace(invisible, '');
