@@ -711,9 +711,17 @@ export const Messages = {
   /** `error`: the JSON parser's message. */
   InvalidJson: entry('KQ5001', 'error', (a: { error: string }) => only(`Not valid JSON: ${a.error}.`)),
   UnexpectedValue: entry('KQ5002', 'error', (a: { expected: string; found: string }) => only(`Expected ${a.expected}, found ${a.found}.`)),
-  /** `csv`: the record is a CSV row and the header has no `query` column. */
-  MissingQuery: entry('KQ5003', 'error', (a: { csv: boolean }) =>
-    only(`The record has no 'query' field${a.csv ? " (the CSV header has no 'query' column)" : ''}.`),
+  /**
+   * `csv`: the record is a CSV row and the header has no `query` column; `delimiter`: the header is written with this
+   * other delimiter (reported once, on the header line, for the whole file).
+   */
+  MissingQuery: entry('KQ5003', 'error', (a: { csv: boolean; delimiter?: ';' | '\t' }) =>
+    a.delimiter !== undefined
+      ? {
+          message: `The CSV header has no 'query' column: its columns are separated by ${a.delimiter === ';' ? 'semicolons' : 'tabs'}, and CSV is read with commas, so no row is read.`,
+          help: `Save the file with commas as the delimiter (in a spreadsheet: CSV, comma-delimited), or convert it: the header must name a 'query' column.`,
+        }
+      : only(`The record has no 'query' field${a.csv ? " (the CSV header has no 'query' column)" : ''}.`),
   ),
   QueryNotString: entry('KQ5004', 'error', (a: { found: string }) => only(`The 'query' field is ${a.found}, not a string.`)),
   InvalidUtf8: entry('KQ5005', 'error', (a: { line: number }) => only(`Line ${a.line} is not valid UTF-8.`)),
