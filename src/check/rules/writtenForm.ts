@@ -22,14 +22,26 @@ export function isBare(node: A.Value | A.Text): boolean {
  */
 export function wordsAfter(term: A.Expression, parent: A.Node | null, accept: (word: A.Text, index: number) => boolean = () => true): A.Text[] {
   if (parent?.kind !== 'And' || parent.implicitJoins === undefined) return [];
-  const joins = parent.implicitJoins;
-  const at = parent.operands.indexOf(term);
+  const { position, joins } = indexOf(parent);
+  const at = position.get(term);
   const out: A.Text[] = [];
-  if (at < 0) return out;
-  for (let i = at + 1; i < parent.operands.length && joins.includes(i); i++) {
+  if (at === undefined) return out;
+  for (let i = at + 1; i < parent.operands.length && joins.has(i); i++) {
     const next = parent.operands[i]!;
     if (next.kind !== 'Text' || !isBare(next) || !accept(next, out.length)) break;
     out.push(next);
   }
   return out;
+}
+
+/** Each AND's operand positions and implicit joins, built once per node (a long AND is not searched per term). */
+const indexes = new WeakMap<A.And, { position: Map<A.Expression, number>; joins: Set<number> }>();
+
+function indexOf(and: A.And): { position: Map<A.Expression, number>; joins: Set<number> } {
+  let index = indexes.get(and);
+  if (index === undefined) {
+    index = { position: new Map(and.operands.map((o, i) => [o, i])), joins: new Set(and.implicitJoins) };
+    indexes.set(and, index);
+  }
+  return index;
 }
