@@ -351,10 +351,13 @@ function combine(kind: 'And' | 'Or', all: A.Expression[], implicit?: readonly nu
   if (operands.length <= 1) return operands[0]!;
   const flat: A.Expression[] = [];
   const joins: number[] = [];
+  // `implicit` is ascending: walk it alongside `all` (no search per operand).
+  let next = 0;
   for (let i = 0; i < all.length; i++) {
     const op = all[i];
+    while (implicit !== undefined && next < implicit.length && implicit[next]! < i) next++;
     if (op === undefined) continue;
-    if (flat.length > 0 && implicit !== undefined && implicit.includes(i)) joins.push(flat.length);
+    if (flat.length > 0 && implicit !== undefined && implicit[next] === i) joins.push(flat.length);
     if (op.kind === kind) {
       if (op.kind === 'And' && op.implicitJoins !== undefined) for (const j of op.implicitJoins) joins.push(flat.length + j);
       for (const o of op.operands) flat.push(o);
