@@ -18,6 +18,14 @@ import { OperatorKindRule } from './rules/operatorKindRule.js';
 import { RangeBoundsRule } from './rules/rangeBoundsRule.js';
 import { SortKeysRule } from './rules/sortKeysRule.js';
 import { ValuesRule } from './rules/valuesRule.js';
+import { SplitValueRule } from './rules/splitValueRule.js';
+import { QuoteCharactersRule } from './rules/quoteCharactersRule.js';
+import { SplitDateTimeRule } from './rules/splitDateTimeRule.js';
+import { SortDirectionWordRule } from './rules/sortDirectionWordRule.js';
+import { InvisibleCharactersRule } from './rules/invisibleCharactersRule.js';
+import { FixedOffsetZoneRule } from './rules/fixedOffsetZoneRule.js';
+import { FieldContextRule } from './rules/fieldContextRule.js';
+import { RelativeDateRule } from './rules/relativeDateRule.js';
 import { resolveSettings, type DirectiveSetting } from './settings.js';
 
 /** The field catalogue of a set of options (defined in schema/catalogFor.ts; re-exported for existing imports). */
@@ -35,6 +43,14 @@ export const specifiedRules: readonly Rule[] = [
   DirectivePlacementRule,
   SortKeysRule,
   EmptyQueryRule,
+  SplitValueRule,
+  QuoteCharactersRule,
+  SplitDateTimeRule,
+  SortDirectionWordRule,
+  InvisibleCharactersRule,
+  FixedOffsetZoneRule,
+  FieldContextRule,
+  RelativeDateRule,
 ];
 
 const noSpan: Span = { start: 0, end: 0 };
@@ -85,7 +101,8 @@ function gather(node: A.Expression, out: Gathered): void {
  * Checks `ast` and returns everything the lowering needs (see {@link CheckedQuery}). Diagnostics come back
  * ordered by position and capped at `opts.maxDiagnostics`. Never throws.
  *
- * Reports: KQ2001–KQ2019 (see the catalogue). Invalid options are reported at offset 0: an unknown
+ * Reports: KQ2001–KQ2030 (see the catalogue; KQ2021–KQ2028 are the warnings and notes of the rules after
+ * EmptyQueryRule: written forms that likely mean something else, time zones, klasses, relative dates). Invalid options are reported at offset 0: an unknown
  * `queryContext` (KQ2010), `timeZone` (KQ2009), or clock (KQ2008), and bad custom attribute definitions (KQ2019).
  */
 export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {

@@ -14,7 +14,7 @@
  * A later directive that disagrees with the first is KQ2013; an unknown context KQ2010, an unknown zone KQ2009, a
  * zone in non-canonical case KQ2018 (a warning), an invalid clock KQ2008. Problems from options are at offset 0.
  */
-import { resolveClock, resolveTimeZone } from '../dates/index.js';
+import { resolveClock, resolveTimeZone, timeZoneHint } from '../dates/index.js';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
 import { catalogFor } from '../schema/catalogFor.js';
@@ -113,7 +113,11 @@ export function resolveSettings(input: SettingsInput, opts: CompileOptions): Res
   if (zoneText !== undefined) {
     const r = resolveTimeZone(String(zoneText));
     const at = zoneNode ? zoneNode.valueSpan : noSpan;
-    if (!r.ok) report(diagnostic('InvalidTimeZone', at, { zone: String(zoneText) }));
+    if (!r.ok) {
+      const hint = timeZoneHint(String(zoneText));
+      const args = hint.abbreviation !== undefined ? { zone: String(zoneText), abbreviation: hint.abbreviation, zones: hint.suggestions } : { zone: String(zoneText) };
+      report(diagnostic('InvalidTimeZone', at, args, { suggestions: hint.suggestions }));
+    }
     else {
       timeZone = r.zone;
       if (r.zone !== zoneText) report(diagnostic('TimeZoneCase', at, { zone: String(zoneText), canonical: r.zone }, { suggestions: [r.zone] }));

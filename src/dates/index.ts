@@ -45,7 +45,15 @@
  * engine (`Intl.supportedValuesOf('timeZone')` lists each engine's canonical names, mostly without links such as
  * `US/Eastern`), and completion offers it. It is stored by area: 8.9 → 5.7 KiB min (3.4 → 3.2 KiB gzip).
  */
-export { resolveTimeZone, maxTimeZoneLength, type TimeZoneResult } from './timeZone.js';
+export {
+  resolveTimeZone,
+  maxTimeZoneLength,
+  timeZoneHint,
+  wallClockOffset,
+  zoneAbbreviations,
+  fixedOffsetZones,
+  type TimeZoneResult,
+} from './timeZone.js';
 export { resolveClock, type ClockResult } from './clock.js';
 export {
   parseDateValue,

@@ -69,8 +69,14 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
     const checked = analyze(read.ast, { ...opts, nested: true });
     // Which context the text would search when the body names none is said by compile; not needed here. Too many
     // sort keys is reported by the reader (KQ4013, at the sort), not again as the checker's KQ3005. A body without
-    // criteria is a search for everything, which is what it says: the empty-query warning is for typed text.
-    const skipped: ReadonlySet<string> = new Set([Messages.ContextChosen.code, Messages.TooManyItems.code, Messages.EmptyQuery.code]);
+    // criteria is a search for everything, which is what it says: the empty-query warning is for typed text. A
+    // relative date in the criteria is KQ4008 already (Kustomer receives literal dates), not also the checker's note.
+    const skipped: ReadonlySet<string> = new Set([
+      Messages.ContextChosen.code,
+      Messages.TooManyItems.code,
+      Messages.EmptyQuery.code,
+      Messages.RelativeDateResolved.code,
+    ]);
     diagnostics.push(...checked.diagnostics.filter((d) => !skipped.has(d.code)).map(at));
     for (const [node, origin] of read.origins) {
       const typed = checked.valueOf.get(node);

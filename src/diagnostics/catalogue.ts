@@ -54,7 +54,9 @@ function show(raw: string): string {
   return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
 }
 
-/** Up to `max` names, with "…" and the count of the rest. */
+/** Typographic quote characters, which do not quote in a query (only the straight `"` does). */
+const typographicQuotes = '“”„‟‘’‚‛«»‹›';
+
 /** How to split a search whose `key` array is over the limit of `max` items (KQ3005). */
 function splitHelp(key: 'and' | 'or' | 'not', max: number): string {
   switch (key) {
@@ -67,6 +69,7 @@ function splitHelp(key: 'and' | 'or' | 'not', max: number): string {
   }
 }
 
+/** Up to `max` names, with "…" and the count of the rest. */
 function listSome(names: readonly string[], max = 5): string {
   return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')}, … (${names.length - max} more)`;
 }
@@ -151,7 +154,9 @@ export const Messages = {
   // --- 1xxx: lexical and syntax -------------------------------------------------------------------------------------
   UnexpectedCharacter: entry('KQ1001', 'error', (a: { char: string }) => ({
     message: `Unexpected character '${a.char}'.`,
-    help: 'Put text with punctuation in double quotes: "like this!", or escape the character with a backslash.',
+    help: typographicQuotes.includes(a.char)
+      ? `Typographic quotes (${a.char}) do not quote text: retype them as straight double quotes, "like this". They come with text pasted from a document or a chat.`
+      : 'Put text with punctuation in double quotes: "like this!", or escape the character with a backslash.',
   })),
   UnterminatedString: entry('KQ1002', 'error', () => ({
     message: 'Unterminated quoted string.',
@@ -380,10 +385,21 @@ export const Messages = {
       return a.problem.help !== undefined ? { message, help: a.problem.help } : { message };
     },
   ),
-  InvalidTimeZone: entry('KQ2009', 'error', (a: { zone: string }) => ({
-    message: `Unknown time zone '${a.zone}': expected an IANA name such as America/New_York.`,
-    help: 'Time zones are IANA names: America/New_York, Europe/Paris, UTC.',
-  })),
+  /**
+   * `abbreviation`: what `zone` stands for when it is a common abbreviation (src/dates/timeZone.ts
+   * `zoneAbbreviations`); `zones`: the IANA names suggested (the abbreviation's zones, or the close spellings).
+   */
+  InvalidTimeZone: entry('KQ2009', 'error', (a: { zone: string; abbreviation?: string; zones?: readonly string[] }) =>
+    a.abbreviation !== undefined && a.zones !== undefined && a.zones.length > 0
+      ? {
+          message: `'${show(a.zone)}' is a time zone abbreviation (${a.abbreviation}), not an IANA name.`,
+          help: `Write the region's IANA zone, which also keeps its daylight saving time: tz:${a.zones[0]}${a.zones.length > 1 ? ` (or ${a.zones.slice(1).join(', ')})` : ''}.`,
+        }
+      : {
+          message: `Unknown time zone '${show(a.zone)}': expected an IANA name such as America/New_York.`,
+          help: 'Time zones are IANA names: America/New_York, Europe/Paris, UTC.',
+        },
+  ),
   /** `klasses`: the org's custom object classes, when the context is `kobject_<klass>` with a klass not among them. */
   UnknownContext: entry('KQ2010', 'error', (a: { context: string; klasses?: readonly string[] }) => ({
     message: `Unknown context '${a.context}'.`,
@@ -480,6 +496,78 @@ export const Messages = {
     message: `Kustomer's search doc does not list '${a.key}' as sortable; ${a.evidence}.`,
     help: "Kustomer's search doc lists customer sort attributes only ('kq fields --sortable'); keep this sort if the results come back in the order wanted.",
   })),
+  /**
+   * A bare word right after a string or text field's bare value, with no AND between them, that reads as the rest of
+   * the value (`customer_name:Jane Doe`): `words` are searched as full text instead (check/rules/splitValueRule.ts).
+   */
+  SplitValue: entry('KQ2021', 'warning', (a: { field: string; value: string; words: readonly string[]; joined: string }) => ({
+    message: `${a.words.map((w) => `'${show(w)}'`).join(', ')} ${a.words.length === 1 ? 'is' : 'are'} searched for as full text, not as part of the value of '${a.field}' (${a.field} is compared with '${show(a.value)}' only).`,
+    help: `To compare ${a.field} with the whole text, quote it: ${a.field}:${JSON.stringify(a.joined)}. To search for ${a.words.length === 1 ? 'the word' : 'the words'} on ${a.words.length === 1 ? 'its' : 'their'} own, write AND before ${a.words.length === 1 ? 'it' : 'them'}: … AND ${a.words[0]}.`,
+  })),
+  /**
+   * A value between single quotes or typographic quotes (`customer_name:'Jane Doe'`, `customer_name:“Jane”`): only the
+   * straight double quote quotes, so the quote characters are part of the value and a space splits it
+   * (check/rules/quoteCharactersRule.ts). `inner`: the text between the quotes; `split`: it spans several words.
+   */
+  QuoteCharacters: entry('KQ2022', 'warning', (a: { quotes: 'single' | 'typographic'; open: string; close: string; field: string; inner: string; split: boolean }) => ({
+    message: `${a.quotes === 'single' ? 'Single quotes' : `Typographic quotes (${a.open} ${a.close})`} do not quote a value: ${a.field} is compared with text that includes the ${a.open} character${
+      a.split ? ', and the words after the space are searched for as full text' : ''
+    }.`,
+    help: `Quote with straight double quotes: ${a.field}:${JSON.stringify(a.inner)}.${a.quotes === 'typographic' ? ' Typographic quotes come with text pasted from a document or a chat.' : ''}`,
+  })),
+  /**
+   * A time written after a day with a space (`conversation_created_at>=2026-06-01 10:00`): the field is compared with
+   * the day, and the time is searched as full text (check/rules/splitDateTimeRule.ts). `suggestion`: the joined
+   * date-time with the zone's offset on that day (or Z); `zone`: the query's time zone, null when none is set.
+   */
+  SplitDateTime: entry('KQ2023', 'warning', (a: { field: string; operator: string; day: string; time: string; suggestion: string; zone: string | null }) => ({
+    message: `The time '${show(a.time)}' is searched for as full text; ${a.field} is compared with the day ${a.day} only.`,
+    help: `Join the date and the time with T and give the offset: ${a.field}${a.operator}${a.suggestion}${
+      a.zone === null
+        ? ' (Z is UTC: no tz: is set; for another zone write its offset, e.g. -04:00 for New York in summer).'
+        : ` (${a.time} in ${a.zone} on that day).`
+    } A date-time needs Z or an offset; a day alone is read in the query's time zone (tz:, GMT when none is set).`,
+  })),
+  /** `sort:key desc`: the direction is a separate word, searched as full text; the key sorts ascending (check/rules/sortDirectionWordRule.ts). */
+  SortDirectionWord: entry('KQ2024', 'warning', (a: { key: string; word: string; direction: 'asc' | 'desc' }) => ({
+    message: `'${a.word}' is searched for as full text; sort:${a.key} sorts ascending${a.direction === 'desc' ? ', not descending' : ''}.`,
+    help: `Write the direction after the key with a dash: sort:${a.key}-${a.direction}.`,
+  })),
+  /**
+   * Control characters or invisible format characters (zero-width space, byte order mark, bidirectional marks) in a
+   * value or a word, usually pasted along with it (check/rules/invisibleCharactersRule.ts). `characters`: their code
+   * points, `U+200B` form, each once.
+   */
+  InvisibleCharacters: entry('KQ2025', 'warning', (a: { characters: readonly string[]; where: 'value' | 'word' }) => ({
+    message: `This ${a.where} holds ${a.characters.length === 1 ? 'an invisible character' : 'invisible characters'} (${listSome(a.characters)}), which Kustomer compares like any other: it likely matches nothing.`,
+    help: `Remove ${a.characters.length === 1 ? 'it' : 'them'}: such characters usually come with text pasted from a document, a chat or a web page.`,
+  })),
+  /**
+   * A time zone abbreviation that names a fixed offset (EST, MST, HST: no daylight saving time) where the user likely
+   * meant a region's local time (check/rules/fixedOffsetZoneRule.ts; the table is src/dates/timeZone.ts).
+   */
+  FixedOffsetZone: entry('KQ2026', 'warning', (a: { zone: string; offset: string; region: string; instead: string; sameAs?: string }) => ({
+    message: `Time zone '${a.zone}' is the fixed offset UTC${a.offset}, with no daylight saving time.`,
+    help: `For ${a.region} local time, summer included, write tz:${a.instead}.${
+      a.sameAs === undefined ? '' : ` Where the clocks stay at UTC${a.offset} all year (${a.sameAs}), ${a.zone} is right.`
+    }`,
+  })),
+  /**
+   * A custom object attribute of a klass spelled differently from the `kobject_<klass>` context only in letter case or
+   * `-`/`_` (check/rules/fieldContextRule.ts): the context most likely means the field's klass.
+   */
+  FieldOutsideContext: entry('KQ2027', 'warning', (a: { field: string; fieldContext: string; context: string }) => ({
+    message: `'${a.field}' is an attribute of ${a.fieldContext}, but the query searches ${a.context}: klass names are compared exactly.`,
+    help: `If the same klass is meant, write context:${a.fieldContext}.`,
+  })),
+  /**
+   * A relative date resolved at compile time (check/rules/relativeDateRule.ts): Kustomer has no relative date syntax
+   * (kustomer-search-api.md §4), so the criteria hold `resolved`. `zone`: the zone days are read in, for a day.
+   */
+  RelativeDateResolved: entry('KQ2028', 'info', (a: { expression: string; resolved: string; zone: string | null }) => ({
+    message: `${show(a.expression)} is resolved to ${a.resolved}${a.zone === null ? '' : ` (${a.zone})`}; Kustomer receives that date, so a saved search does not move with time.`,
+    help: 'Kustomer search has no relative dates (kustomer-search-api.md §4): compile the query again each time it runs rather than saving its criteria.',
+  })),
   /** An empty (or blank) query: it compiles to a search for every record of `context`. */
   EmptyQuery: entry('KQ2030', 'warning', (a: { context: string }) => ({
     message: `The query is empty: it matches every record of the context (${a.context}).`,
@@ -521,18 +609,52 @@ export const Messages = {
     message: 'Kustomer criteria hold one OR group; this is a second, independent one.',
     help: `Keep one OR group: combine the lists on one field with field:(a OR b), or split the query in two, ${nestedHelp}`,
   })),
-  NotOverAnd: entry('KQ3002', 'error', () => ({
-    message: 'Kustomer criteria cannot negate a group of several conditions.',
-    help: `Negate single conditions instead: NOT a AND NOT b is fine, but NOT (a AND b) would need an OR of negations. A whole day on a date field is two conditions: write field<day OR field>=next-day, ${nestedHelp}`,
-  })),
-  NegationInOr: entry('KQ3003', 'error', () => ({
-    message: 'Kustomer criteria cannot hold a negated condition inside an OR group.',
-    help: `Kustomer's OR group holds plain conditions only. Move the negated condition out of the OR, ${nestedHelp}`,
-  })),
-  GroupInOr: entry('KQ3004', 'error', () => ({
-    message: 'Kustomer criteria cannot hold a group of several conditions inside an OR group.',
-    help: `Kustomer's OR group holds single conditions only (a day on a date field is two: from the start of the day, until the next). Use a range operator (>=, <) or split the query, ${nestedHelp}`,
-  })),
+  /**
+   * `bounds`: the negated group is one term's two bounds — a whole `day` on a date field or a `range` — and
+   * `complement` is the same condition written as an OR of single comparisons (`f<low OR f>high`); `group`: terms
+   * joined by AND (check its help against `NOT (a AND b)`, `-conversation_created_at:2024-01-01`, `-f:1..5`).
+   */
+  NotOverAnd: entry('KQ3002', 'error', (a: { situation: 'group' } | { situation: 'day' | 'range'; field: string; complement: string }) =>
+    a.situation === 'group'
+      ? {
+          message: 'Kustomer criteria cannot negate a group of several conditions.',
+          help: `Negate single conditions instead: NOT a AND NOT b is fine, but NOT (a AND b) would need an OR of negations, ${nestedHelp}`,
+        }
+      : {
+          message: `Kustomer criteria cannot negate ${a.situation === 'day' ? 'a whole day' : 'a range'}: on '${a.field}' it is two conditions (${a.situation === 'day' ? 'from its start to the start of the next day' : 'a lower and an upper bound'}).`,
+          help: `Write what lies outside it as an OR of single comparisons: ${a.complement} (if it is the query's only OR), ${nestedHelp}`,
+        },
+  ),
+  /**
+   * `isSet`: the negated item is `f:*` / `has:f`, which is sent as a negated `not_set` (Kustomer documents no is-set
+   * operator), so the user wrote no negation; `negation`: a negation as written (`a OR -b`).
+   */
+  NegationInOr: entry('KQ3003', 'error', (a: { situation: 'negation' } | { situation: 'isSet'; field: string }) =>
+    a.situation === 'isSet'
+      ? {
+          message: `'${a.field}:*' (is set) cannot be an alternative of an OR in Kustomer criteria: with no is-set operator, it is sent as the negation of not_set, and an OR group holds plain conditions only.`,
+          help: `Run the alternatives as separate searches (${a.field}:* on its own) and combine their results, ${nestedHelp}`,
+        }
+      : {
+          message: 'Kustomer criteria cannot hold a negated condition inside an OR group.',
+          help: `Kustomer's OR group holds plain conditions only. Move the negated condition out of the OR, ${nestedHelp}`,
+        },
+  ),
+  /**
+   * `day` / `range`: the group is one term's two bounds (a whole day on a date field is from its start until the next
+   * day's; a range, its lower and upper bound); `group`: terms joined by AND inside the OR.
+   */
+  GroupInOr: entry('KQ3004', 'error', (a: { situation: 'group' } | { situation: 'day' | 'range'; field: string }) =>
+    a.situation === 'group'
+      ? {
+          message: 'Kustomer criteria cannot hold a group of several conditions inside an OR group.',
+          help: `Kustomer's OR group holds single conditions only: run the alternatives as separate searches and combine their results, or write the AND outside the OR if it applies to every alternative, ${nestedHelp}`,
+        }
+      : {
+          message: `Kustomer criteria cannot hold ${a.situation === 'day' ? 'a whole day' : 'a range'} inside an OR group: on '${a.field}' it is two conditions (${a.situation === 'day' ? 'from its start to the start of the next day' : 'a lower and an upper bound'}).`,
+          help: `Kustomer's OR group holds single conditions only. Keep one bound if the other is not needed (${a.field}>=…, one condition), or run the alternatives as separate searches and combine their results, ${nestedHelp}`,
+        },
+  ),
 
   /**
    * More items in `key` than Kustomer's search body allows (`max`: 20 for and/or/not, 5 sort keys; the OpenAPI schema,
@@ -646,9 +768,17 @@ export const Messages = {
   /** `error`: the JSON parser's message. */
   InvalidJson: entry('KQ5001', 'error', (a: { error: string }) => only(`Not valid JSON: ${a.error}.`)),
   UnexpectedValue: entry('KQ5002', 'error', (a: { expected: string; found: string }) => only(`Expected ${a.expected}, found ${a.found}.`)),
-  /** `csv`: the record is a CSV row and the header has no `query` column. */
-  MissingQuery: entry('KQ5003', 'error', (a: { csv: boolean }) =>
-    only(`The record has no 'query' field${a.csv ? " (the CSV header has no 'query' column)" : ''}.`),
+  /**
+   * `csv`: the record is a CSV row and the header has no `query` column; `delimiter`: the header is written with this
+   * other delimiter (reported once, on the header line, for the whole file).
+   */
+  MissingQuery: entry('KQ5003', 'error', (a: { csv: boolean; delimiter?: ';' | '\t' }) =>
+    a.delimiter !== undefined
+      ? {
+          message: `The CSV header has no 'query' column: its columns are separated by ${a.delimiter === ';' ? 'semicolons' : 'tabs'}, and CSV is read with commas, so no row is read.`,
+          help: `Save the file with commas as the delimiter (in a spreadsheet: CSV, comma-delimited), or convert it: the header must name a 'query' column.`,
+        }
+      : only(`The record has no 'query' field${a.csv ? " (the CSV header has no 'query' column)" : ''}.`),
   ),
   QueryNotString: entry('KQ5004', 'error', (a: { found: string }) => only(`The 'query' field is ${a.found}, not a string.`)),
   InvalidUtf8: entry('KQ5005', 'error', (a: { line: number }) => only(`Line ${a.line} is not valid UTF-8.`)),

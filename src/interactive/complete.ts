@@ -59,7 +59,7 @@ export type CompletionKind = 'field' | 'operator' | 'value' | 'keyword' | 'direc
  * One thing that can be typed at the cursor.
  * - `label`: what to show (`conversation_status`, `>=`, `open`, `AND`, `sort:`);
  * - `kind`: `field`, `operator`, `value`, `keyword` or `directive`;
- * - `detail`: one short line (`list · snoozed | open | done · sortable`, `on or after`, `2024-06-24 (UTC)`);
+ * - `detail`: one short line (`list · snoozed | open | done · sortable`, `on or after`, `2024-06-24 (GMT)`);
  * - `documentation`: several lines, for fields and operators;
  * - `insertText`: the text that replaces `from`..`to` when it differs from `label` (`conversation_status:` for the
  *   operator `:` after a whole field name; `"two words"` quoted).
@@ -450,11 +450,13 @@ interface ResolvedHelpers {
 
 /**
  * Today's day and each helper's detail for a clock and zone. Resolved at the start of the clock's minute and shown
- * to the minute: the query resolves them again when it is compiled, so the detail is a preview.
+ * to the minute: the query resolves them again when it is compiled, so the detail is a preview. `label`: the zone's
+ * name in the detail — `GMT` when the query sets none, as explain says and as Kustomer calls its default
+ * (kustomer-search-api.md §4); the days are the same as UTC's.
  */
-function resolvedHelpers(nowMs: number, zone: string): ResolvedHelpers {
+function resolvedHelpers(nowMs: number, zone: string, label: string): ResolvedHelpers {
   const minute = Math.floor(nowMs / 60_000) * 60_000;
-  const key = `${zone}\u0000${minute}`;
+  const key = `${label}\u0000${minute}`;
   let hit = helperCache.get(key);
   if (hit === undefined) {
     const today = resolveRelativeDate('today', minute, zone);
@@ -462,7 +464,7 @@ function resolvedHelpers(nowMs: number, zone: string): ResolvedHelpers {
     const details = dateHelpers.map(([expr, meaning]) => {
       const r = resolveRelativeDate(expr, minute, zone);
       keys.push(r?.kind === 'day' ? { sort: 'day', k: r.day } : r?.kind === 'instant' ? { sort: 'instant', k: new Date(r.epochMs).toISOString() } : undefined);
-      const resolved = r?.kind === 'day' ? `${r.day} (${zone})` : r?.kind === 'instant' ? `${new Date(r.epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+      const resolved = r?.kind === 'day' ? `${r.day} (${label})` : r?.kind === 'instant' ? `${new Date(r.epochMs).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
       return `${meaning}: ${resolved}`;
     });
     hit = { today: today?.kind === 'day' ? today.day : formatDay(1970, 1, 1), details, keys };
@@ -474,14 +476,14 @@ function resolvedHelpers(nowMs: number, zone: string): ResolvedHelpers {
 
 function dateCandidates(position: ValuePosition, settings: QuerySettings, days: boolean): Candidate[] {
   const zone = settings.timeZone ?? 'UTC';
-  const { today, details, keys } = resolvedHelpers(settings.nowMs, zone);
+  const { today, details, keys } = resolvedHelpers(settings.nowMs, zone, settings.timeZone ?? 'GMT');
   const out: Candidate[] = [];
   if (days) {
     out.push({
       item: {
         label: 'YYYY-MM-DD',
         kind: 'value',
-        detail: `a local day, e.g. today ${today} (${zone})`,
+        detail: `a local day, e.g. today ${today} (${settings.timeZone ?? 'GMT'})`,
         documentation:
           "A calendar day, read in the query's time zone (Kustomer uses GMT when the query sets none). An ISO-8601 instant with Z or an offset (2024-06-24T16:30:00Z) names one moment instead.",
         insertText: today,

@@ -217,7 +217,8 @@ function criterionClause(item: object, attribute: string, operator: string, valu
   const isDate = kind === 'datetime' || (kind === undefined && typeof value === 'string' && (dayPattern.test(value) || /^\d{4}-\d{2}-\d{2}T/.test(value)));
   const fullText = kind === 'any';
 
-  if (operator === 'not_set') return { lead: whose, pos: 'is not set', neg: 'is set', rest: '' };
+  // A plural noun agrees: "whose assigned users are not set".
+  if (operator === 'not_set') return attr.plural ? { lead: whose, pos: 'are not set', neg: 'are set', rest: '' } : { lead: whose, pos: 'is not set', neg: 'is set', rest: '' };
 
   if (isDate && isScalar(value)) {
     const isDay = typeof value === 'string' && dayPattern.test(value);

@@ -140,7 +140,7 @@ export function sortability(name: string, queryContext: string | null): { sortab
 /** The words for a field's values: allowed values, id collections, or the kind's value shape. */
 export function valueShape(field: FieldInfo): string {
   if (field.enum) return `one of ${field.enum.map(String).join(', ')}`;
-  if (field.collection) return `a ${field.collection.replace(/s$/, '')} id (24 hex digits)`;
+  if (hasIdValues(field)) return `a ${field.collection!.replace(/s$/, '')} id (24 hex digits)`;
   switch (field.kind) {
     case 'datetime':
       return 'a day YYYY-MM-DD, an ISO-8601 instant with Z or an offset, or a relative date (now-7d, today)';
@@ -159,12 +159,36 @@ export function valueShape(field: FieldInfo): string {
   }
 }
 
-/** A short line about a field, for a completion item's `detail`: kind, allowed values, sortable. */
+/**
+ * True when the field's values are ids of `field.collection`. Kustomer's schema gives `note_attachment_count` the
+ * user-id definition (`$ref: #/definitions/user`) with the `number` operator (kustomer-search-api.md §5.3 lists it
+ * under number); the compiler takes a number there (KQ2006 otherwise), so a number field never shows ids.
+ */
+function hasIdValues(field: FieldInfo): boolean {
+  return field.collection !== undefined && field.kind !== 'number';
+}
+
+/** The bounds of a standard number field's values from its schema (`1 to 5` for `conversation_priority`), or null. */
+function numberBounds(field: FieldInfo): string | null {
+  if (field.kind !== 'number') return null;
+  const schema = standardValueSchema(field.name) as { minimum?: number; maximum?: number } | undefined;
+  if (schema?.minimum !== undefined && schema.maximum !== undefined) return `${schema.minimum} to ${schema.maximum}`;
+  if (schema?.minimum !== undefined) return `at least ${schema.minimum}`;
+  if (schema?.maximum !== undefined) return `at most ${schema.maximum}`;
+  return null;
+}
+
+/**
+ * A short line about a field, for a completion item's `detail` and `kq fields`: kind, allowed values (an enum, an id
+ * collection, a number's bounds), sortable — parts joined by ` · `, e.g. `number · 1 to 5 · sortable`.
+ */
 export function fieldDetail(field: FieldInfo, queryContext: string | null): string {
   const parts = [kindLabel(field.kind)];
   if (field.custom) parts[0] = `custom ${parts[0]}`;
+  const bounds = numberBounds(field);
   if (field.enum) parts.push(field.enum.length <= 6 ? field.enum.map(String).join(' | ') : `${field.enum.length} values`);
-  else if (field.collection) parts.push(`${field.collection.replace(/s$/, '')} id`);
+  else if (hasIdValues(field)) parts.push(`${field.collection!.replace(/s$/, '')} id`);
+  else if (bounds !== null) parts.push(bounds);
   if (sortability(field.name, queryContext).sortable) parts.push('sortable');
   return parts.join(' · ');
 }

@@ -39,11 +39,34 @@ function flatOrProblem(items: readonly LNode[]): Diagnostic | null {
   for (const item of items) {
     if (item.kind === 'atom') continue;
     if (item.kind === 'not') {
-      return diagnostic('NegationInOr', item.span);
+      // `f:*` / `has:f` is not(not_set): say "is set", since the user wrote no negation.
+      const inner = item.item;
+      if (inner.kind === 'atom' && inner.op === 'not_set') return diagnostic('NegationInOr', item.span, { situation: 'isSet', field: inner.field });
+      return diagnostic('NegationInOr', item.span, { situation: 'negation' });
     }
-    return diagnostic('GroupInOr', item.span);
+    const bounds = boundsOf(item);
+    return diagnostic('GroupInOr', item.span, bounds === null ? { situation: 'group' } : { situation: bounds.situation, field: bounds.field });
   }
   return null;
+}
+
+/** The comparison that holds outside each bound operator (`gte` → `<`). */
+const outside: Readonly<Record<string, string>> = { gte: '<', gt: '<=', lte: '>', lt: '>=' };
+
+/**
+ * When `node` is one term's two bounds — an `and` of a lower and an upper bound on one field, as a whole day on a
+ * date field (both atoms from the same value) or a range (`f:a..b`, `[a TO b]`) lowers — which it is, its field, and
+ * its complement as query text (`f<a OR f>b`); else null.
+ */
+function boundsOf(node: LNode): { situation: 'day' | 'range'; field: string; complement: string } | null {
+  if (node.kind !== 'and' || node.items.length !== 2) return null;
+  const [a, b] = node.items as [LNode, LNode];
+  if (a.kind !== 'atom' || b.kind !== 'atom' || a.field !== b.field) return null;
+  const lower = a.op === 'gte' || a.op === 'gt' ? a : b;
+  const upper = lower === a ? b : a;
+  if ((lower.op !== 'gte' && lower.op !== 'gt') || (upper.op !== 'lte' && upper.op !== 'lt')) return null;
+  const write = (x: typeof a) => `${x.field}${outside[x.op]}${String(x.value)}`;
+  return { situation: a.origin === b.origin ? 'day' : 'range', field: a.field, complement: `${write(lower)} OR ${write(upper)}` };
 }
 
 /** How to split a search whose array is over the limit, by array (kustomer-api-live.md §1c caps each at 20). */
@@ -154,9 +177,8 @@ function distribute(root: LNode | null, nested: boolean): { shaped: Shaped | nul
           negations.set(c.item, c.span);
         }
         else {
-          diagnostics.push(
-            diagnostic('NotOverAnd', c.span),
-          );
+          const bounds = boundsOf(c.item);
+          diagnostics.push(diagnostic('NotOverAnd', c.span, bounds ?? { situation: 'group' }));
         }
         break;
       case 'or': {

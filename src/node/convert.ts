@@ -4,6 +4,7 @@
  */
 import { compile } from '../compile.js';
 import { decompile } from '../decompile/decompile.js';
+import { Messages } from '../diagnostics/catalogue.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeFrames } from '../diagnostics/codeFrame.js';
 import type { CompileOptions } from '../options.js';
@@ -19,6 +20,8 @@ export interface Outcome {
   readonly output?: unknown;
   readonly diagnostics: Diagnostic[];
   readonly frame?: string;
+  /** True when the query used a relative date (`now-7d`, `today`), resolved against the run's clock (KQ2028). */
+  readonly relativeDates?: true;
 }
 
 /**
@@ -37,7 +40,8 @@ export function convert(input: RecordInput, opts: ConvertOptions): Outcome {
     const result = compile(input.text, opts.compile);
     const diagnostics = result.diagnostics.filter((d) => d.severity !== 'info');
     const frame = diagnostics.length > 0 ? codeFrames(input.text, diagnostics, { fileName: opts.fileName ?? 'query' }) : undefined;
-    return { ok: result.criteria !== undefined, output: result.criteria, diagnostics, ...(frame !== undefined ? { frame } : {}) };
+    const relative = result.diagnostics.some((d) => d.code === Messages.RelativeDateResolved.code) ? { relativeDates: true as const } : {};
+    return { ok: result.criteria !== undefined, output: result.criteria, diagnostics, ...(frame !== undefined ? { frame } : {}), ...relative };
   }
   const result = decompile(input.body, opts.compile);
   const diagnostics = result.diagnostics.filter((d) => d.severity !== 'info');

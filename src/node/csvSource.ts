@@ -35,6 +35,11 @@ interface Header {
   readonly names: readonly string[];
   /** Index of the `query` column, or -1. */
   readonly query: number;
+  /**
+   * With no `query` column: the other delimiter the header is written with (`;`, a tab), if it looks so. Then the
+   * header line is one error that says so (KQ5003), and its rows are not reported one by one.
+   */
+  readonly delimiter?: ';' | '\t';
 }
 
 /** Column names with repeats renamed `name#2`, `name#3`, … so that no field is lost to another of the same name. */
@@ -52,7 +57,19 @@ function readHeader(record: readonly string[]): Header {
   const names = uniqueColumnNames(record);
   let query = names.indexOf('query');
   if (query < 0) query = names.findIndex((n) => n.trim().toLowerCase() === 'query');
-  return { names, query };
+  return query < 0 ? { names, query, delimiter: otherDelimiter(record) } : { names, query };
+}
+
+/**
+ * The delimiter a header with no `query` column was most likely written with: `;` (spreadsheets in locales whose
+ * decimal separator is a comma save CSV so) or a tab, when splitting a column name on it yields a `query` name;
+ * else undefined.
+ */
+function otherDelimiter(record: readonly string[]): ';' | '\t' | undefined {
+  for (const d of [';', '\t'] as const) {
+    if (record.some((name) => name.includes(d) && name.split(d).some((n) => n.trim().toLowerCase() === 'query'))) return d;
+  }
+  return undefined;
 }
 
 function countNewlines(fields: readonly string[]): number {
@@ -130,9 +147,12 @@ export async function* readCsv(
         else {
           header = readHeader(fields);
           onHeader?.(header.names.filter((_, i) => i !== header!.query));
+          if (header.delimiter !== undefined) out.push({ line, error: inputError('MissingQuery', { csv: true, delimiter: header.delimiter }) });
         }
         continue;
       }
+      // Rows under a header written with another delimiter: the header's one error stands for them all.
+      if (header.delimiter !== undefined) continue;
       out.push(toRecord(header, fields, line, bad));
     }
     parsed = [];

@@ -20,6 +20,15 @@ export function carriedFields(value: Record<string, unknown>, omit: string): Car
 }
 
 /**
+ * The key of `value` that holds the query: `query`, else the first key that is `query` in any letter case, trimmed
+ * (`Query`, `QUERY`) — as a CSV header's column is found (csvSource.ts); undefined when there is none.
+ */
+export function queryKey(value: Record<string, unknown>): string | undefined {
+  if (Object.hasOwn(value, 'query')) return 'query';
+  return Object.keys(value).find((k) => k.trim().toLowerCase() === 'query');
+}
+
+/**
  * The input record that the JSON text `text` (a JSONL line, a JSON array element), read at 1-based `line`, stands
  * for in `direction`: KQ5010 when it nests deeper than {@link maxRecordDepth} (checked before parsing, see
  * jsonDepth.ts), KQ5001 when it is not valid JSON, else {@link recordFromValue} with the carried fields' source text
@@ -54,10 +63,11 @@ export function recordFromValue(value: unknown, line: number, direction: Directi
   }
   if (typeof value === 'string') return { line, input: { kind: 'text', text: value } };
   if (!isObject(value)) return { line, error: inputError('UnexpectedValue', { expected: "a JSON object with a 'query' field", found: describeJson(value) }) };
-  const fields = carriedFields(value, 'query');
-  const fieldsJson = raw('query');
-  if (!Object.hasOwn(value, 'query')) return { line, fields, ...fieldsJson, error: inputError('MissingQuery', { csv: false }) };
-  const query = value.query;
+  const key = queryKey(value);
+  const fields = carriedFields(value, key ?? 'query');
+  const fieldsJson = raw(key ?? 'query');
+  if (key === undefined) return { line, fields, ...fieldsJson, error: inputError('MissingQuery', { csv: false }) };
+  const query = value[key];
   if (typeof query !== 'string') return { line, fields, ...fieldsJson, error: inputError('QueryNotString', { found: describeJson(query) }) };
   return { line, fields, ...fieldsJson, input: { kind: 'text', text: query } };
 }

@@ -74,6 +74,11 @@ export interface TranslateResult {
   readonly criteria?: unknown;
   readonly diagnostics: Diagnostic[];
   readonly frame?: string;
+  /**
+   * True when the query used a relative date (`now-7d`, `today`): resolved against the run's clock, since Kustomer
+   * has no relative date syntax (kustomer-search-api.md §4), so saved searches made from the criteria stay put.
+   */
+  readonly relativeDates?: true;
 }
 
 /**

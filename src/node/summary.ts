@@ -9,12 +9,15 @@ export class TranslateTally {
   records = 0;
   ok = 0;
   failed = 0;
+  /** Records whose query used a relative date (`relativeDates`: resolved when compiled, so their criteria stay put). */
+  relative = 0;
   /** Failing records per error code (a code counts once per record). */
   private readonly codes = new Map<string, number>();
 
   /** Counts one result. */
   add(result: TranslateResult): void {
     this.records++;
+    if (result.relativeDates) this.relative++;
     if (result.ok) {
       this.ok++;
       return;
@@ -26,6 +29,16 @@ export class TranslateTally {
       seen.add(d.code);
       this.codes.set(d.code, (this.codes.get(d.code) ?? 0) + 1);
     }
+  }
+
+  /**
+   * The note for the end of the run when any record used a relative date (`now-7d`, `today`), else null: Kustomer has
+   * no relative date syntax (kustomer-search-api.md §4), so their criteria hold the dates of this run's clock.
+   */
+  relativeNote(): string | null {
+    if (this.relative === 0) return null;
+    const n = this.relative.toLocaleString('en-US');
+    return `${n} record${this.relative === 1 ? '' : 's'} used relative dates, resolved against this run's clock: Kustomer receives those dates, so saved searches made from ${this.relative === 1 ? 'it' : 'them'} do not move with time (translate again to refresh them).`;
   }
 
   /** The `n` most frequent error codes with their counts, most frequent first (ties by code). */

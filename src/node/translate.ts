@@ -103,7 +103,8 @@ function toResult(record: SourceRecord, outcome: Outcome | undefined): Translate
   const frame = outcome.frame !== undefined ? { frame: outcome.frame } : {};
   if (record.input.kind === 'text') {
     const criteria = outcome.output !== undefined ? { criteria: outcome.output } : {};
-    return { line: record.line, ...fields, ok: outcome.ok, query: record.input.text, ...criteria, diagnostics: outcome.diagnostics, ...frame };
+    const relative = outcome.relativeDates ? { relativeDates: true as const } : {};
+    return { line: record.line, ...fields, ok: outcome.ok, query: record.input.text, ...criteria, diagnostics: outcome.diagnostics, ...frame, ...relative };
   }
   const query = typeof outcome.output === 'string' ? { query: outcome.output } : {};
   return { line: record.line, ...fields, ok: outcome.ok, ...query, criteria: record.input.body, diagnostics: outcome.diagnostics, ...frame };

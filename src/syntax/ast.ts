@@ -109,11 +109,20 @@ export interface TimeZone {
   readonly value: Value;
 }
 
-/** `a AND b`, `a b` (implicit): two or more operands, none of them an `And`. */
+/**
+ * `a AND b`, `a b` (implicit): two or more operands, none of them an `And`.
+ *
+ * `implicitJoins`: where no `AND` was written — the indices `i` (ascending) of the operands that follow operand
+ * `i - 1` with only white space (or parentheses) between them, as in `customer_name:Jane Doe`. Absent when every
+ * join is an explicit `AND`, which is also how trees not built by the parser read (the printer writes `AND`
+ * everywhere). Only the checker's ambiguity warnings read it: an explicit `AND` says a bare word is meant as a term
+ * of its own.
+ */
 export interface And {
   readonly kind: 'And';
   readonly span: Span;
   readonly operands: readonly Expression[];
+  readonly implicitJoins?: readonly number[];
 }
 
 /** `a OR b`: two or more operands, none of them an `Or`. */

@@ -132,12 +132,19 @@ class QueryParser extends EmbeddedActionsParser {
   /** andExpr : unary ( AND? unary )* */
   private andExpr = this.RULE('andExpr', (): A.Expression => {
     const operands: A.Expression[] = [];
+    // The indices of the operands written with no AND before them (the And node's `implicitJoins`).
+    const implicit: number[] = [];
     operands.push(this.SUBRULE(this.unary));
     this.MANY(() => {
-      this.OPTION(() => this.CONSUME(T.And));
+      let written = false;
+      this.OPTION(() => {
+        this.CONSUME(T.And);
+        written = true;
+      });
+      if (!written) implicit.push(operands.length);
       operands.push(this.SUBRULE2(this.unary));
     });
-    return this.ACTION(() => combine('And', operands));
+    return this.ACTION(() => combine('And', operands, implicit));
   });
 
   /** unary : ( NOT | '-' )* primary */
@@ -341,17 +348,31 @@ class QueryParser extends EmbeddedActionsParser {
   });
 }
 
-/** Joins operands with `kind`, flattening operands that are already of that kind (associativity). */
-function combine(kind: 'And' | 'Or', all: A.Expression[]): A.Expression {
+/**
+ * Joins operands with `kind`, flattening operands that are already of that kind (associativity). `implicit`: the
+ * indices into `all` of the operands joined to the one before with no `AND` written; they become the node's
+ * `implicitJoins`, renumbered for the flattened operands (a flattened group brings its own).
+ */
+function combine(kind: 'And' | 'Or', all: A.Expression[], implicit?: readonly number[]): A.Expression {
   // Without recovery every operand is a node; with it, a re-synced operand is `undefined` and is left out.
   const operands = all.filter((o) => o !== undefined);
   if (operands.length <= 1) return operands[0]!;
   const flat: A.Expression[] = [];
-  for (const op of operands) {
-    if (op.kind === kind) for (const o of op.operands) flat.push(o);
-    else flat.push(op);
+  const joins: number[] = [];
+  // `implicit` is ascending: walk it alongside `all` (no search per operand).
+  let next = 0;
+  for (let i = 0; i < all.length; i++) {
+    const op = all[i];
+    while (implicit !== undefined && next < implicit.length && implicit[next]! < i) next++;
+    if (op === undefined) continue;
+    if (flat.length > 0 && implicit !== undefined && implicit[next] === i) joins.push(flat.length);
+    if (op.kind === kind) {
+      if (op.kind === 'And' && op.implicitJoins !== undefined) for (const j of op.implicitJoins) joins.push(flat.length + j);
+      for (const o of op.operands) flat.push(o);
+    } else flat.push(op);
   }
-  return { kind, span: span(operands[0]!.span.start, operands[operands.length - 1]!.span.end), operands: flat };
+  const at = span(operands[0]!.span.start, operands[operands.length - 1]!.span.end);
+  return joins.length > 0 ? { kind: 'And', span: at, operands: flat, implicitJoins: joins } : { kind, span: at, operands: flat };
 }
 
 let shared: QueryParser | null = null;

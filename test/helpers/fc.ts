@@ -10,12 +10,15 @@ export function fcOptions(numRuns: number): fc.Parameters<unknown> {
   return seed === undefined ? { numRuns, includeErrorInReport: true } : { numRuns, seed, includeErrorInReport: true };
 }
 
-/** A copy of `node` without `span` keys, for comparing trees parsed from different texts. */
+/**
+ * A copy of `node` without `span` and `implicitJoins` keys (where the text was written and whether an `AND` was
+ * written out: layout, not meaning), for comparing trees parsed from different texts.
+ */
 export function stripSpans(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(stripSpans);
   if (node && typeof node === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(node)) if (k !== 'span') out[k] = stripSpans(v);
+    for (const [k, v] of Object.entries(node)) if (k !== 'span' && k !== 'implicitJoins') out[k] = stripSpans(v);
     return out;
   }
   return node;

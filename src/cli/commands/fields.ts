@@ -1,6 +1,6 @@
 /** `kq fields [pattern]`: the searchable fields with kind, type and allowed values, or the sort keys. */
 import { createColors } from 'picocolors';
-import { allowedOperators, naturalMatch, createCatalog, isSortable, listFields, sortableFields, sortOnlyFields } from '../../index.js';
+import { allowedOperators, fieldDetail, naturalMatch, createCatalog, isSortable, listFields, sortableFields, sortOnlyFields } from '../../index.js';
 import { type Command, UsageError, compileFlags, compileOptions } from '../common.js';
 
 /**
@@ -18,6 +18,16 @@ export function fieldsFooter(fields: readonly { readonly kind: Parameters<typeof
   }
   const meanings = [...kindsByMeaning].map(([meaning, kinds]) => `${meaning} on ${[...kinds].join(', ')}`);
   return `${fields.length} field${fields.length === 1 ? '' : 's'}. ':' means ${meanings.join('; ')}.`;
+}
+
+/**
+ * What a number field takes beyond "a number": its bounds from the schema (`1 to 5`), read from {@link fieldDetail}'s
+ * second part; '' when it has none. (A number field is never listed with ids: see `hasIdValues` in
+ * src/interactive/docs.ts for `note_attachment_count`.)
+ */
+function numberDetail(field: Parameters<typeof fieldDetail>[0]): string {
+  const part = fieldDetail(field, null).split(' · ')[1];
+  return part === undefined || part === 'sortable' ? '' : part;
 }
 
 /** `kq fields`. */
@@ -47,7 +57,13 @@ export const fieldsCommand: Command = {
     const c = createColors(io.color);
     const width = Math.max(4, ...fields.map((f) => f.name.length));
     const lines = fields.map((f) => {
-      const extra = f.enum ? `one of ${f.enum.join(', ')}` : f.collection ? `${f.collection.replace(/s$/, '')} id (24 hex)` : '';
+      const extra = f.enum
+        ? `one of ${f.enum.join(', ')}`
+        : f.kind === 'number'
+          ? numberDetail(f)
+          : f.collection
+            ? `${f.collection.replace(/s$/, '')} id (24 hex)`
+            : '';
       return `${f.name.padEnd(width)}  ${c.cyan(f.kind.padEnd(18))} ${f.schemaType ?? ''}${extra ? `  ${c.dim(extra)}` : ''}`;
     });
     io.stdout(`${lines.map((l) => `${l}\n`).join('')}${c.dim(fieldsFooter(fields))}\n`);

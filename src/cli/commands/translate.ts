@@ -263,6 +263,8 @@ export const translateCommand: Command = {
       await output.close();
     }
     io.stderr(`kq translate: ${tally.text(performance.now() - started)}\n`);
+    const relative = tally.relativeNote();
+    if (relative !== null) io.stderr(`kq translate: note: ${relative}\n`);
     return tally.failed > 0 && values['allow-errors'] !== true ? 1 : 0;
   },
 };

@@ -1,0 +1,25 @@
+/**
+ * SortDirectionWordRule (KQ2024, warning): `sort:customer_name desc` sorts ascending and searches the word "desc" as
+ * full text; the direction is written after the key with a dash, `sort:customer_name-desc`.
+ *
+ * Warns when a `sort:` written without a direction is followed in the same AND, with no `AND` written between them,
+ * by the bare word `asc` or `desc` (any letter case). A quoted `"desc"` or an explicit `AND desc` is a search for
+ * the word and is left alone. The suggestion is the directive with the direction joined.
+ */
+import { diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Rule } from '../context.js';
+import { wordsAfter } from './writtenForm.js';
+
+export const SortDirectionWordRule: Rule = (ctx) => ({
+  Sort: (n, parent) => {
+    // A direction written with a dash makes the directive's span end after its key.
+    if (n.span.end !== n.field.span.end) return;
+    const [word] = wordsAfter(n, parent, (w, i) => i === 0 && /^(asc|desc)$/i.test(w.value));
+    if (word === undefined) return;
+    const direction = word.value.toLowerCase() as 'asc' | 'desc';
+    const key = n.field.value;
+    ctx.report(
+      diagnostic('SortDirectionWord', { start: n.span.start, end: word.span.end }, { key, word: word.value, direction }, { suggestions: [`sort:${key}-${direction}`] }),
+    );
+  },
+});
