@@ -14,7 +14,8 @@ export type { Severity } from './catalogue.js';
  * - `message`: one sentence, no trailing newline;
  * - `span`: UTF-16 offsets `[start, end)` into the query text (an empty span points between two characters);
  * - `help`: how to fix it, when there is something to say;
- * - `suggestions`: replacement texts for the span, best first ("did you mean");
+ * - `suggestions`: what to write instead, best first ("did you mean"): a field name, a keyword, or a value — decoded,
+ *   so a value that is not a bare word (`Jane Doe`) must be quoted when written (the language service's fixes do);
  * - `pointer`: only from `decompile`: where in the criteria JSON the problem is, as an RFC 6901 JSON pointer
  *   (`/and/0/customer_name`; `""` is the whole body); the span is then empty (`{start: 0, end: 0}`).
  */

@@ -78,6 +78,11 @@ function candidates(d: Diagnostic, text: string): Fix[] {
   if (d.code === Messages.LowercaseKeyword.code) {
     out.push({ title: `Search for the word: "${spanText}"`, edits: [{ range: { start, end }, newText: valueText(spanText, true) }] });
   }
+  if (d.code === Messages.UnexpectedCharacter.code && /^[\p{Cc}\p{Cf}]+$/u.test(spanText)) {
+    // An invisible character (pasted): quoting would turn a field term into a text search; deleting it is the fix.
+    out.push({ title: 'Delete the invisible character', edits: [{ range: { start, end }, newText: '' }], preferred: true });
+    return out;
+  }
   if (quotable.has(d.code)) {
     const edit = quotedForm(text, d.span);
     if (edit) out.push({ title: `Quote it: ${edit.newText}`, edits: [edit] });

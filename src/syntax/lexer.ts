@@ -26,6 +26,9 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from './ast.js';
 import * as T from './tokens.js';
 
+/** One invisible format character (Unicode category Cf: zero-width spaces and joiners, BOM, bidi controls). */
+const invisibleFormat = /^\p{Cf}$/u;
+
 /** A token: chevrotain's token with `payload` holding the decoded text (escapes resolved). */
 export interface Token extends IToken {
   payload: string;
@@ -435,9 +438,12 @@ class Scanner {
 
   private unexpected(start: number, cp: number): void {
     const ch = String.fromCodePoint(cp);
-    const shown = cp < 32 || (cp >= 0x7f && cp < 0xa0) ? `\\u${cp.toString(16).padStart(4, '0')}` : ch;
+    const control = cp < 32 || (cp >= 0x7f && cp < 0xa0);
+    // Zero-width and bidi format characters (Unicode Cf: U+200B, U+FEFF, U+202E …) show as nothing in a terminal.
+    const invisible = control || invisibleFormat.test(ch);
+    const shown = control ? `\\u${cp.toString(16).padStart(4, '0')}` : invisible ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : ch;
     this.diagnostics.push(
-      diagnostic('UnexpectedCharacter', { start, end: start + ch.length }, { char: shown }),
+      diagnostic('UnexpectedCharacter', { start, end: start + ch.length }, invisible ? { char: shown, invisible } : { char: shown }),
     );
   }
 
