@@ -152,11 +152,14 @@ const expectedShape: Readonly<Record<ExpectedShape, string>> = {
 /** Every diagnostic the compiler reports, by name. */
 export const Messages = {
   // --- 1xxx: lexical and syntax -------------------------------------------------------------------------------------
-  /** `invisible`: a control, zero-width or bidi character (pasted text brings them): the help says to delete it. */
-  UnexpectedCharacter: entry('KQ1001', 'error', (a: { char: string; invisible?: boolean }) => ({
+  /**
+   * `invisible`: the code point of a control, zero-width or bidi character (pasted text brings them), for which the
+   * help says to delete it.
+   */
+  UnexpectedCharacter: entry('KQ1001', 'error', (a: { char: string; invisible?: number }) => ({
     message: `Unexpected character '${a.char}'.`,
-    help: a.invisible
-      ? `An invisible character (${a.char}) is in the query, most likely pasted with it: delete it.`
+    help: a.invisible !== undefined
+      ? `An invisible character (U+${a.invisible.toString(16).toUpperCase().padStart(4, '0')}) is in the query, most likely pasted with it: delete it.`
       : typographicQuotes.includes(a.char)
         ? `Typographic quotes (${a.char}) do not quote text: retype them as straight double quotes, "like this". They come with text pasted from a document or a chat.`
         : 'Put text with punctuation in double quotes: "like this!", or escape the character with a backslash.',

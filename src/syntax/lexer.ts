@@ -441,9 +441,9 @@ class Scanner {
     const control = cp < 32 || (cp >= 0x7f && cp < 0xa0);
     // Zero-width and bidi format characters (Unicode Cf: U+200B, U+FEFF, U+202E …) show as nothing in a terminal.
     const invisible = control || invisibleFormat.test(ch);
-    const shown = control ? `\\u${cp.toString(16).padStart(4, '0')}` : invisible ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}` : ch;
+    const shown = control ? `\\u${cp.toString(16).padStart(4, '0')}` : ch; // code frames show a format character as <U+XXXX>
     this.diagnostics.push(
-      diagnostic('UnexpectedCharacter', { start, end: start + ch.length }, invisible ? { char: shown, invisible } : { char: shown }),
+      diagnostic('UnexpectedCharacter', { start, end: start + ch.length }, invisible ? { char: shown, invisible: cp } : { char: shown }),
     );
   }
 

@@ -129,11 +129,14 @@ register('Enter typed at the end of a .kq file adds a line (multi-line mode keep
   await p.keyboard.down('Control');
   await p.keyboard.press('End');
   await p.keyboard.up('Control');
+  // A completion list opened by an earlier step would take the Enter: close it, and let the editor settle.
+  await p.keyboard.press('Escape');
+  await p.waitForFunction(() => document.querySelector('.cm-tooltip-autocomplete') === null);
   const before = await p.$$eval('.cm-line', (lines) => lines.length);
   await p.keyboard.press('Enter');
   await p.keyboard.type('conversation_status:open');
+  await p.waitForFunction(() => document.querySelector('.cm-line:last-child')?.textContent === 'conversation_status:open');
   assert.is(await p.$$eval('.cm-line', (lines) => lines.length), before + 1);
-  assert.is(await p.$eval('.cm-line:last-child', (el) => el.textContent), 'conversation_status:open');
 });
 
 register('no CSP violation, page error or failed request in the host app', async () => {
