@@ -73,6 +73,7 @@ export function isValidZoneName(name: string): boolean {
  * the IANA tz database's own abbreviations for these zones (tzdata `northamerica`, `europe`, `asia`, `australasia`).
  */
 export const zoneAbbreviations: ReadonlyMap<string, { readonly meaning: string; readonly zones: readonly string[] }> = new Map([
+  ['Z', { meaning: 'UTC, the zero offset of ISO-8601', zones: ['UTC'] }],
   ['PST', { meaning: 'US Pacific time', zones: ['America/Los_Angeles'] }],
   ['PDT', { meaning: 'US Pacific time', zones: ['America/Los_Angeles'] }],
   ['PT', { meaning: 'US Pacific time', zones: ['America/Los_Angeles'] }],
@@ -154,6 +155,7 @@ function editDistance(a: string, b: string, max: number): number {
  * What to suggest for a time zone name that did not resolve (see {@link resolveTimeZone}):
  * - `abbreviation`: `name` (in any case) is a common abbreviation ({@link zoneAbbreviations}): what it stands for;
  *   `suggestions` are its zones;
+ * - a UTC offset (`GMT+1`, `+05:30`): no suggestions (none would mean the same);
  * - otherwise `suggestions` are the IANA names that read the same apart from letter case and `_` `-` spaces
  *   (`America/NewYork` → `America/New_York`), else those within a small edit distance of the loose spelling (at most
  *   2, and 1 for names of 6 characters or fewer), closest first, at most 3. Empty when nothing is close.
@@ -163,6 +165,9 @@ export function timeZoneHint(name: string): { readonly abbreviation?: string; re
   if (typeof name !== 'string' || name.length === 0 || name.length > maxTimeZoneLength) return { suggestions: [] };
   const abbreviation = zoneAbbreviations.get(name.toUpperCase());
   if (abbreviation !== undefined) return { abbreviation: abbreviation.meaning, suggestions: abbreviation.zones };
+  // A UTC offset (`GMT+1`, `UTC-04:00`, `+05:30`): no IANA name is spelled close to it in a way that means the same
+  // (`GMT+1` is one edit from `GMT+0`, and POSIX's `Etc/GMT+1` means UTC−1), so nothing is suggested.
+  if (/^(?:GMT|UTC)?\s*[+-]\s*\d/i.test(name)) return { suggestions: [] };
   const loose = looseSpelling(name);
   const names = [...new Set(spellingByLowerCase().values())];
   const same = names.filter((z) => looseSpelling(z) === loose);

@@ -65,6 +65,11 @@ export function sortSuggestions(name: string, queryContext: string): string[] {
   const candidates = [...contextSortFields(queryContext), ...sortableFields];
   const key = looseKey(name);
   const out: string[] = [];
+  // A direction written another way (`-customer_name`, `customer_name:desc`): the key with the language's suffix.
+  const written = /^-(.+)$/.exec(name) ?? /^(.+?)[:.](asc|desc)$/i.exec(name);
+  if (written !== null && candidates.includes(written[1]!)) {
+    out.push(`${written[1]}-${written[2] === undefined ? 'desc' : written[2].toLowerCase()}`);
+  }
   for (const c of candidates) {
     const rest = unprefixed(c);
     if ((looseKey(c) === key || (rest !== null && looseKey(rest) === key)) && c !== name && !out.includes(c)) {

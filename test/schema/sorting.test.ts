@@ -77,4 +77,20 @@ test('conversation_time_handle_time>=60 (no context): still inferred as a conver
   assert.is(compile('conversation_time_handle_time>=60', { now }).criteria!.queryContext, 'conversation');
 });
 
+
+for (const [query, fixed] of [
+  ['sort:-customer_name', 'sort:customer_name-desc'],
+  ['sort:customer_name:desc', 'sort:customer_name-desc'],
+  ['sort:customer_name:ASC', 'sort:customer_name-asc'],
+] as const) {
+  test(`${query}: KQ2011 suggests the direction suffix (${fixed}), which compiles to that order`, () => {
+    const d = compile(query).diagnostics.find((x) => x.code === 'KQ2011')!;
+    assert.ok(d, 'KQ2011 expected');
+    const replaced = query.slice(0, d.span.start) + d.suggestions![0]! + query.slice(d.span.end);
+    assert.is(replaced, fixed);
+    const sort = compile(replaced).criteria!.sort;
+    assert.equal(sort, [{ customer_name: fixed.endsWith('desc') ? 'desc' : 'asc' }]);
+  });
+}
+
 test.run();
