@@ -7,7 +7,13 @@ import { join } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import { createColors } from 'picocolors';
 import { resolveClock, resolveTimeZone, type Diagnostic, type CompileOptions, type CustomAttribute, createCatalog, diagnosticCodes, isValidContext } from '../index.js';
-import { decodeUtf8, parseKq, readTextFile, Utf8Error, type KqQuery } from '../node/index.js';
+import type { KqQuery } from '../node/index.js';
+
+/**
+ * The Node seam (`kustomer-query/node`: strict UTF-8 reading, the `.kq` format), loaded on first use: a command given
+ * its query as an argument never loads it, which keeps `kq compile '…'` from parsing the servers and the translator.
+ */
+const nodeSeam = () => import('../node/index.js');
 import { renderDiagnostics } from '../render/index.js';
 import { schemaFromFlags } from './schemaFile.js';
 
@@ -140,6 +146,7 @@ export function compileOptions(values: FlagValues, io?: Pick<CliIO, 'stderr'>): 
 export async function readStdinText(io: CliIO): Promise<string> {
   const input = await io.readStdin();
   if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
+  const { decodeUtf8 } = await nodeSeam();
   try {
     return decodeUtf8(input, 'stdin');
   } catch (e) {
@@ -207,7 +214,8 @@ export function kqFiles(path: string): string[] {
 }
 
 /** A file read as a `.kq` text (strict UTF-8); a file that cannot be read is a UsageError. */
-export function readKqFile(path: string): KqSource {
+export async function readKqFile(path: string): Promise<KqSource> {
+  const { parseKq, readTextFile, Utf8Error } = await nodeSeam();
   let content: string;
   try {
     content = readTextFile(path);
@@ -228,13 +236,16 @@ export async function readQueries(positionals: string[], values: FlagValues, io:
   if (Array.isArray(files) || typeof files === 'string') {
     if (positionals.length) throw new UsageError('give either a query or --file, not both');
     const paths = (Array.isArray(files) ? files : [files]).map(String);
-    return { kind: 'kq', sources: paths.flatMap(kqFiles).map(readKqFile) };
+    const sources: KqSource[] = [];
+    for (const path of paths.flatMap(kqFiles)) sources.push(await readKqFile(path));
+    return { kind: 'kq', sources };
   }
   if (positionals.length > 1) throw tooManyArguments(positionals, 'query', command);
   const text = positionals[0];
   if (text !== undefined && text !== '-') return { kind: 'argument', text };
   if (io.stdinIsTTY && text === undefined) throw new UsageError('no query given (pass it as an argument, or on stdin)');
   const content = await readStdinText(io);
+  const { parseKq } = await nodeSeam();
   return { kind: 'kq', sources: [{ name: 'stdin', content, queries: parseKq(content) }] };
 }
 
