@@ -32,14 +32,11 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as kq from '../../src/index.js';
 import {
+  browserTests,
   bundleForBrowser,
   closeBrowser,
   extractPackage,
-  findChromium,
-  installHint,
-  launchChromium,
   loadPage,
-  onCI,
   packProject,
   problems,
   serve,
@@ -54,9 +51,7 @@ const root = resolve(here, '..', '..');
 /** The policy under test: scripts only from the page's own origin, no eval, no plugins, no <base>. */
 const csp = "script-src 'self'; object-src 'none'; base-uri 'none'";
 
-const chromium = findChromium();
-const skip = chromium.path === undefined && !chromium.explicit && !onCI();
-if (skip) console.log(`Chromium was not found, so the browser tests are skipped: ${installHint}.`);
+const { register, launch } = browserTests('browser tests');
 
 // --- Shared state: one browser, one scratch folder, servers closed at the end -------------------------------------------
 
@@ -72,10 +67,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 const scratchDir = once(async () => (scratch = await mkdtemp(join(tmpdir(), 'kq-browser-'))));
 
-const session = once(async (): Promise<Browser> => {
-  if (chromium.path === undefined) throw new Error(`${chromium.problem}: ${installHint}`);
-  return (browser = await launchChromium(chromium.path));
-});
+const session = once(async (): Promise<Browser> => (browser = await launch()));
 
 /** An HTML page that loads the CSP listener, then `script` (an ES module), and has a `<pre id="results">`. */
 function html(script: string): string {
@@ -178,8 +170,6 @@ async function appResults(): Promise<readonly RowResult[]> {
 const inNode = once(async () => new Map(runTable(kq).map((r) => [r.name, r])));
 
 // --- Tests -------------------------------------------------------------------------------------------------------------
-
-const register: typeof test = skip ? (test.skip as unknown as typeof test) : test;
 
 const probe = () => readFile(join(here, 'page', 'eval-probe.js'), 'utf8');
 

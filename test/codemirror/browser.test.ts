@@ -18,15 +18,12 @@ import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { closeBrowser, extractPackage, findChromium, installHint, launchChromium, onCI, packProject, serve, type LocalServer } from '../helpers/browser.js';
+import { browserTests, closeBrowser, extractPackage, packProject, serve, type LocalServer } from '../helpers/browser.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 
-const chromium = findChromium();
-const skip = chromium.path === undefined && !chromium.explicit && !onCI();
-if (skip) console.log(`Chromium was not found, so the CodeMirror browser tests are skipped: ${installHint}.`);
-const register: typeof test = skip ? (test.skip as unknown as typeof test) : test;
+const { register, launch } = browserTests('CodeMirror browser tests');
 
 let scratch: string | undefined;
 let server: LocalServer | undefined;
@@ -75,8 +72,7 @@ async function page(): Promise<Page> {
     },
     { 'Content-Security-Policy': `default-src 'none'; script-src 'self'; style-src 'nonce-${nonce}'; img-src data:; base-uri 'none'` },
   );
-  if (chromium.path === undefined) throw new Error(`${chromium.problem}: ${installHint}`);
-  browser = await launchChromium(chromium.path);
+  browser = await launch();
   const p = await browser.newPage();
   p.setDefaultTimeout(10_000);
   await p.evaluateOnNewDocument(() => {

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { delimiter, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { test } from 'uvu';
 
 // --- Finding Chromium ------------------------------------------------------------------------------------------------
 
@@ -69,6 +70,24 @@ export function onCI(env: NodeJS.ProcessEnv = process.env): boolean {
 
 /** How to get Chromium, for the skip line and for failures. */
 export const installHint = 'install it with `sudo apt-get install chromium`, or set KQ_CHROMIUM to a Chromium or Chrome executable';
+
+/**
+ * The browser tests of one file: `register` is uvu's `test`, or `test.skip` when Chromium is missing outside CI (one
+ * line says so, naming `what` and how to install it); under CI, or with `KQ_CHROMIUM` set, the tests run and fail
+ * without a browser. `launch()` starts Chromium, or throws with {@link installHint} when there is none.
+ */
+export function browserTests(what: string): { readonly register: typeof test; readonly launch: () => Promise<Browser> } {
+  const chromium = findChromium();
+  const skip = chromium.path === undefined && !chromium.explicit && !onCI();
+  if (skip) console.log(`Chromium was not found, so the ${what} are skipped: ${installHint}.`);
+  return {
+    register: skip ? (test.skip as unknown as typeof test) : test,
+    launch: async () => {
+      if (chromium.path === undefined) throw new Error(`${chromium.problem}: ${installHint}`);
+      return launchChromium(chromium.path);
+    },
+  };
+}
 
 /**
  * Launches headless Chromium (`headless: true` is Chromium's new headless mode, `--headless=new`), over a pipe

@@ -20,16 +20,13 @@ import * as assert from 'uvu/assert';
 import { compile, createLanguageService } from '../../src/index.js';
 import { search } from '../../src/evaluate/index.js';
 import { startPlayground, type Playground } from '../../src/node/index.js';
-import { closeBrowser, findChromium, installHint, launchChromium, onCI } from '../helpers/browser.js';
+import { browserTests, closeBrowser } from '../helpers/browser.js';
 import { ensureBuilt } from './built.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const now = '2026-11-30T15:00:00Z'; // the page's clock (src/playground/app.ts), the sample data's "now"
 
-const chromium = findChromium();
-const skip = chromium.path === undefined && !chromium.explicit && !onCI();
-if (skip) console.log(`Chromium was not found, so the playground browser tests are skipped: ${installHint}.`);
-const register: typeof test = skip ? (test.skip as unknown as typeof test) : test;
+const { register, launch } = browserTests('playground browser tests');
 
 // --- One server, one browser, one tab for the whole file -----------------------------------------------------------------
 
@@ -42,8 +39,7 @@ async function page(): Promise<Page> {
   if (tab !== undefined) return tab;
   await ensureBuilt(root);
   playground = await startPlayground({ port: 0 });
-  if (chromium.path === undefined) throw new Error(`${chromium.problem}: ${installHint}`);
-  browser = await launchChromium(chromium.path);
+  browser = await launch();
   const p = await browser.newPage();
   p.setDefaultTimeout(10_000);
   await p.setViewport({ width: 1280, height: 860 });
