@@ -28,8 +28,6 @@ import { FieldContextRule } from './rules/fieldContextRule.js';
 import { RelativeDateRule } from './rules/relativeDateRule.js';
 import { resolveSettings, type DirectiveSetting } from './settings.js';
 
-/** The field catalogue of a set of options (defined in schema/catalogFor.ts; re-exported for existing imports). */
-export { catalogFor } from '../schema/catalogFor.js';
 
 /**
  * The rules, in the order their diagnostics are produced for one node. A new rule is one line here (either shape of

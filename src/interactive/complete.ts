@@ -19,6 +19,7 @@
  * Custom attributes come from `opts.customAttributes`; without a list, a typed `<object>_custom_<name>` is offered
  * with each type suffix. Offsets are UTF-16 code units. Never throws, on any text and offset.
  */
+import { printValue, quote } from '../syntax/printer.js';
 import { allows, matchesWords } from '../check/operators.js';
 import { parseDateValue, resolveRelativeDate } from '../dates/index.js';
 import { formatDay } from '../dates/calendar.js';
@@ -308,11 +309,9 @@ function customSuffixCandidates(prefix: string, settings: QuerySettings): Candid
 
 type ValuePosition = Extract<CursorPosition, { kind: 'value' }>;
 
-/** Quotes a value unless it reads back as one bare value word. */
+/** `value` as written after an operator (the canonical printer's quoting); always quoted inside an open quote. */
 function valueText(value: string, quoted: boolean): string {
-  const bare = /^[^\s()[\]{}",\\*]+$/.test(value) && !value.includes('..') && !/^(AND|OR|NOT|TO)$/.test(value);
-  if (bare && !quoted) return value;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
+  return quoted ? quote(value) : printValue(value, 'value');
 }
 
 function valueCandidate(value: string, detail: string, position: ValuePosition, group = 1, documentation?: string): Candidate {

@@ -15,14 +15,16 @@
  * leaves the same error in place.
  */
 import { Messages } from '../diagnostics/catalogue.js';
+import { printValue, quote } from '../syntax/printer.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Fix, TextEdit } from './types.js';
 
-/** Quotes a value unless it reads back as one bare value word (the lexer's value rules, syntax/lexer.ts). */
+/**
+ * `value` as written after an operator: bare when the lexer reads it back as that one value, else in double quotes,
+ * escaped (the canonical printer's rules, syntax/printer.ts); always quoted with `forceQuote`.
+ */
 export function valueText(value: string, forceQuote = false): string {
-  const bare = value !== '' && /^[^\s()[\]{}",\\*]+$/.test(value) && !value.includes('..') && !/^(AND|OR|NOT|TO)$/.test(value);
-  if (bare && !forceQuote) return value;
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`;
+  return forceQuote ? quote(value) : printValue(value, 'value');
 }
 
 /** The codes whose fix is the quoted form of the word around them. */

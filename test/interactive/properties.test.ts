@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { allows } from '../../src/check/operators.js';
-import { catalogFor } from '../../src/check/check.js';
+import { catalogFor } from '../../src/schema/index.js';
 import { criteriaReading } from '../../src/interactive/criteriaInWords.js';
 import { dayInWords, instantInWords } from '../../src/interactive/humanDates.js';
 import { compile, complete, describe, explainQuery, parse, standardFields, walk, type ComparisonOperator } from '../../src/index.js';
