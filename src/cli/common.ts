@@ -192,7 +192,7 @@ export interface KqSource {
 /**
  * Where a command's queries come from: one query given as the argument (never split: its newlines are white space),
  * or `.kq` texts — stdin (`-`, or no argument when stdin is not a terminal) or `--file` paths — read in the `.kq`
- * format (node/kqFormat.ts: one query per line, `#` comments and blank lines skipped).
+ * format (syntax/kqFormat.ts: one query per line, `#` comments and blank lines skipped).
  */
 export type QueryInput = { readonly kind: 'argument'; readonly text: string } | { readonly kind: 'kq'; readonly sources: readonly KqSource[] };
 

@@ -47,7 +47,7 @@ export {
 } from './recordReader.js';
 export { byteSize, InputTooLargeError, type Chunk } from './lines.js';
 export { decodeUtf8, readTextFile, maxTextBytes, Utf8Error } from './text.js';
-export { parseKq, kqLines, kqQuery, type KqQuery } from './kqFormat.js';
+export { parseKq, kqLines, kqQuery, type KqQuery } from '../syntax/kqFormat.js';
 export * from '../serve/index.js'; // the local search server (`kq serve`, `startServer`): src/serve/
 export { startLanguageServer, type LanguageServerOptions, type KqSettings } from '../lsp/index.js';
 export { startPlayground, playgroundPolicy, playgroundDir, defaultPlaygroundPort, type PlaygroundOptions, type Playground } from './playground.js';

@@ -11,7 +11,7 @@ import { readCsv } from './csvSource.js';
 import { inputError } from './inputErrors.js';
 import { recordFromJsonText, recordFromValue } from './jsonRecords.js';
 import { readJsonTexts, type JsonText } from './jsonTexts.js';
-import { kqQuery } from './kqFormat.js';
+import { kqQuery } from '../syntax/kqFormat.js';
 import { maxRecordDepth, valueTooDeep } from './jsonDepth.js';
 import { readLines, type Chunk, type Line } from './lines.js';
 import type { Direction, InputFormat, SourceRecord } from './records.js';
@@ -100,7 +100,7 @@ function unreadable(line: Line, maxRecordBytes: number): SourceRecord {
 
 /**
  * `text`: the `.kq` format, one query per line as written (without the line ending), blank and `#` comment lines
- * skipped — read line by line with kqFormat.ts's `kqQuery`, the one definition of the format.
+ * skipped — read line by line with syntax/kqFormat.ts's `kqQuery`, the one definition of the format.
  */
 async function* readTextLines(lines: AsyncIterable<Line[]>, maxRecordBytes: number): AsyncGenerator<SourceRecord[]> {
   for await (const batch of lines) {

@@ -2,6 +2,7 @@
  * Text positions for editor adapters: offsets ↔ LSP line/character ({@link lineIndex}), and the `.kq` file format
  * ({@link kqLines}). Offsets and characters are UTF-16 code units (LSP 3.17's default `utf-16` position encoding).
  */
+import { kqQuery } from '../syntax/kqFormat.js';
 import type { LineCharacter, LineIndex } from './types.js';
 
 /**
@@ -64,7 +65,8 @@ export interface KqLine {
 
 /**
  * The queries of a `.kq` file: one query per line; blank lines and lines whose first non-blank character is `#`
- * (comments) are skipped. Lines end at `\n`, `\r\n` or `\r`. Leading and trailing white space is not part of a
+ * (comments) are skipped — what a line holds is syntax/kqFormat.ts's `kqQuery`, the one definition of the format.
+ * Lines end at `\n`, `\r\n` or `\r` (a lone `\r` too, as LSP counts lines, so that line numbers match `lineIndex`). Leading and trailing white space is not part of a
  * query (the offsets exclude it), so a diagnostic's span plus `start` is its place in the file. Never throws.
  */
 export function kqLines(text: string): KqLine[] {
@@ -78,7 +80,7 @@ export function kqLines(text: string): KqLine[] {
     while (start < end && /\s/.test(text[start]!)) start++;
     let stop = end;
     while (stop > start && /\s/.test(text[stop - 1]!)) stop--;
-    if (stop > start && text.charCodeAt(start) !== 35) out.push({ line, start, end: stop, text: text.slice(start, stop) });
+    if (stop > start && kqQuery(text.slice(start, stop)) !== undefined) out.push({ line, start, end: stop, text: text.slice(start, stop) });
     if (end >= text.length) break;
     i = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
     line++;

@@ -1,6 +1,6 @@
 /**
  * `kq compile` and `kq check`: one query given as the argument, or the queries of `.kq` texts — stdin (`-`) or
- * `--file` paths — one per line (node/kqFormat.ts).
+ * `--file` paths — one per line (syntax/kqFormat.ts).
  *
  * Output: for the argument, the criteria JSON (`compile`) or nothing (`check`), diagnostics on stderr. For `.kq`
  * texts, each query under a `# file:line` header, then its criteria (or `ok`), then its code frames drawn against

@@ -1,6 +1,6 @@
 /**
  * `kq explain [query|-]`: the query read back in plain English (a thin wrapper over `explainQuery`). The query is
- * the argument, or the `.kq` text on stdin or in `--file` paths (node/kqFormat.ts): each of its queries is explained
+ * the argument, or the `.kq` text on stdin or in `--file` paths (syntax/kqFormat.ts): each of its queries is explained
  * under a `# file:line` header, or, when there is only one, as the argument would be.
  */
 import { explainQuery } from '../../index.js';

@@ -1,5 +1,5 @@
 /**
- * `kq fmt`: canonical query text. Input is a `.kq` text (stdin, or `--file`: one query per line, node/kqFormat.ts),
+ * `kq fmt`: canonical query text. Input is a `.kq` text (stdin, or `--file`: one query per line, syntax/kqFormat.ts),
  * or one query given as the argument; in a `.kq` text, blank lines and `#` comment lines are kept as they are, so a
  * file of saved queries can be rewritten in place of itself. Input must be UTF-8 (invalid bytes are an error, exit
  * 2, never written back as U+FFFD).
