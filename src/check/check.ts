@@ -166,7 +166,7 @@ export function analyze(ast: Query, opts: CompileOptions = {}): CheckedQuery {
  * One step of the dispatch for a node kind: a {@link RuleDefinition}'s handler, or the index (into the visitors made
  * for this check) of a rule written as a function of the context.
  */
-type Step = ((node: Node, parent: Node | null, ctx: CheckContext) => void) | number;
+type Step = ((node: Node, parent: Node | null, ctx: CheckContext, index: number) => void) | number;
 
 /** Every node kind, for the dispatch table. */
 const nodeKinds: readonly (keyof A.NodeByKind)[] = [
@@ -210,39 +210,44 @@ let dispatch: Dispatch | null = null;
 function runRules(ast: Query, ctx: CheckContext): void {
   dispatch ??= compileRules(specifiedRules);
   const visitors = dispatch.factories.length === 0 ? noVisitors : dispatch.factories.map((f) => f(ctx));
-  visit(ast, null, ctx, dispatch, visitors);
+  visit(ast, null, 0, ctx, dispatch, visitors);
 }
 
 const noVisitors: readonly Visitor[] = [];
 
-/** Runs the steps for `node`, then visits its children in source order (recursion depth ≤ the parser's). */
-function visit(node: Node, parent: Node | null, ctx: CheckContext, d: Dispatch, visitors: readonly Visitor[]): void {
+/**
+ * Runs the steps for `node` (operand `index` of `parent`, or 0), then visits its children in source order
+ * (recursion depth ≤ the parser's). `Name` and `Value` leaves are visited only when some rule takes them.
+ */
+function visit(node: Node, parent: Node | null, index: number, ctx: CheckContext, d: Dispatch, visitors: readonly Visitor[]): void {
   const steps = d.steps[node.kind];
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!;
     if (typeof step === 'number') {
-      const handler = visitors[step]![node.kind] as ((n: Node, p: Node | null) => void) | undefined;
-      if (handler) handler(node, parent);
+      const handler = visitors[step]![node.kind] as ((n: Node, p: Node | null, index: number) => void) | undefined;
+      if (handler) handler(node, parent, index);
     } else {
-      step(node, parent, ctx);
+      step(node, parent, ctx, index);
     }
   }
   switch (node.kind) {
     case 'Query':
-      if (node.body) visit(node.body, node, ctx, d, visitors);
+      if (node.body) visit(node.body, node, 0, ctx, d, visitors);
       return;
     case 'And':
-    case 'Or':
-      for (const o of node.operands) visit(o, node, ctx, d, visitors);
+    case 'Or': {
+      const operands = node.operands;
+      for (let k = 0; k < operands.length; k++) visit(operands[k]!, node, k, ctx, d, visitors);
       return;
+    }
     case 'Not':
-      visit(node.operand, node, ctx, d, visitors);
+      visit(node.operand, node, 0, ctx, d, visitors);
       return;
     default:
       break;
   }
   if (!d.leaves) return;
-  for (const child of childrenOf(node)) visit(child, node, ctx, d, visitors);
+  for (const child of childrenOf(node)) visit(child, node, 0, ctx, d, visitors);
 }
 
 /**

@@ -63,9 +63,12 @@ export interface CheckContext {
   report(d: Diagnostic): void;
 }
 
-/** Handlers by node kind; a rule returns one. Handlers get the node and its parent (null for the root). */
+/**
+ * Handlers by node kind; a rule returns one. Handlers get the node, its parent (null for the root) and the node's
+ * position among its parent's operands (`And`/`Or`; 0 otherwise).
+ */
 export type Visitor = {
-  readonly [K in keyof A.NodeByKind]?: (node: A.NodeByKind[K], parent: A.Node | null) => void;
+  readonly [K in keyof A.NodeByKind]?: (node: A.NodeByKind[K], parent: A.Node | null, index: number) => void;
 };
 
 /**
@@ -78,9 +81,12 @@ export type Visitor = {
  */
 export type Rule = RuleDefinition | ((ctx: CheckContext) => Visitor);
 
-/** Handlers by node kind of a {@link RuleDefinition}: the node, its parent (null for the root) and the context. */
+/**
+ * Handlers by node kind of a {@link RuleDefinition}: the node, its parent (null for the root), the context, and the
+ * node's position among its parent's operands (`And`/`Or`; 0 otherwise — e.g. for writtenForm.ts's `wordsAfter`).
+ */
 export type RuleHandlers = {
-  readonly [K in keyof A.NodeByKind]?: (node: A.NodeByKind[K], parent: A.Node | null, ctx: CheckContext) => void;
+  readonly [K in keyof A.NodeByKind]?: (node: A.NodeByKind[K], parent: A.Node | null, ctx: CheckContext, index: number) => void;
 };
 
 /**

@@ -17,25 +17,29 @@ import type { Atom, AtomOrigin, LNode, Scalar } from './ir.js';
 
 /** `items` with every `in`-able equality on one field merged into the first such atom. */
 function mergeEqualities(items: readonly LNode[]): LNode[] {
-  const byField = new Map<string, { index: number; values: Scalar[]; seen: Set<string>; origins: AtomOrigin[] }>();
+  const byField = new Map<string, { index: number; values: Scalar[]; seen: Set<Scalar> | null; origins: AtomOrigin[] }>();
   const out: (LNode | null)[] = [];
   for (const item of items) {
     if (item.kind === 'atom' && item.mergeable && (item.op === 'equals' || item.op === 'in')) {
       const values = item.op === 'in' ? (item.value as readonly Scalar[]) : [item.value as Scalar];
       let group = byField.get(item.field);
       if (!group) {
-        group = { index: out.length, values: [], seen: new Set(), origins: [] };
+        group = { index: out.length, values: [], seen: null, origins: [] };
         byField.set(item.field, group);
         out.push(item);
       }
       if (item.mergedFrom) for (const o of item.mergedFrom) group.origins.push(o);
       else group.origins.push(item.origin);
+      // Distinct values, `===` (so 1 and '1' stay apart): a linear search while the group is small, then a Set.
       for (const v of values) {
-        const key = `${typeof v}:${String(v)}`;
-        if (!group.seen.has(key)) {
-          group.seen.add(key);
-          group.values.push(v);
+        if (group.seen !== null) {
+          if (group.seen.has(v)) continue;
+          group.seen.add(v);
+        } else {
+          if (group.values.includes(v)) continue;
+          if (group.values.length >= 16) group.seen = new Set([...group.values, v]);
         }
+        group.values.push(v);
       }
       continue;
     }

@@ -56,7 +56,11 @@ export function contextSortFields(queryContext: string): string[] {
  * {@link contextSortFields}.
  */
 export function isSortable(name: string, queryContext: string): boolean {
-  return sortableFields.has(name) || contextSortFields(queryContext).includes(name);
+  if (sortableFields.has(name)) return true;
+  // contextSortFields(queryContext).includes(name), without building the two names.
+  if (!name.endsWith('_created_at') && !name.endsWith('_updated_at')) return false;
+  const object = contextObject(queryContext);
+  return object !== null && name.length === object.length + '_created_at'.length && name.startsWith(object);
 }
 
 /** Sortable names (for `queryContext`) like `name`, best first, at most 3: same letters first, then edit distance. */

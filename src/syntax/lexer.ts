@@ -84,15 +84,40 @@ function isDigit(c: number): boolean {
 
 /** True for any Unicode white space, including NBSP, U+2028/2029 and U+FEFF. */
 export function isSpace(c: number): boolean {
-  if (c < 128) return c === CH_SPACE || (c >= CH_TAB && c <= 13);
+  if (c < 128) return (asciiClass[c]! & SPACE) !== 0;
   return unicodeSpace.test(String.fromCharCode(c));
 }
 
-/** The code point at `i` and its length in UTF-16 code units (a lone surrogate counts as itself). */
+/** The code point at `i` and its length in UTF-16 code units (a lone surrogate counts as itself). Error paths only. */
 function codePointAt(text: string, i: number): [number, number] {
   const cp = text.codePointAt(i)!;
   return [cp, cp > 0xffff ? 2 : 1];
 }
+
+/** The length in UTF-16 code units of code point `cp` (2 beyond the BMP). */
+function cpLength(cp: number): number {
+  return cp > 0xffff ? 2 : 1;
+}
+
+/**
+ * Per-code-unit classes for ASCII, so the hot loops test one table entry instead of a chain of comparisons (the
+ * lexer's ASCII fast path; code points ≥ 128 take the Unicode tests).
+ */
+const NAME_CHAR = 1;
+const TERM_WORD_CHAR = 2;
+const VALUE_STOP = 4;
+const SPACE = 8;
+const asciiClass = /* @__PURE__ */ (() => {
+  const t = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const letterOrDigit = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (letterOrDigit || c === 95 || c === 45 || c === 46 || c === 36) t[c]! |= NAME_CHAR; // _ - . $
+    if (letterOrDigit || '@.+-/:_\'#'.includes(String.fromCharCode(c))) t[c]! |= TERM_WORD_CHAR;
+    if ('()[]{}",'.includes(String.fromCharCode(c))) t[c]! |= VALUE_STOP;
+    if (c === 32 || (c >= 9 && c <= 13)) t[c]! |= SPACE;
+  }
+  return t;
+})();
 
 /** Letters, marks and digits of any script. */
 function isUnicodeWordChar(cp: number): boolean {
@@ -150,25 +175,46 @@ function isValueStop(c: number): boolean {
   );
 }
 
-/** The operator at `i` (after a field name), as [token type, length], or null. */
-function operatorAt(text: string, i: number): [TokenType, number] | null {
+/** An operator token type and its length in code units. */
+interface OperatorMatch {
+  readonly type: TokenType;
+  readonly length: number;
+  readonly image: string;
+}
+
+const op = (type: TokenType, image: string): OperatorMatch => ({ type, length: image.length, image });
+const OP_COLON = op(T.Colon, ':');
+const OP_COLON_GT = op(T.Greater, ':>');
+const OP_COLON_GE = op(T.GreaterEqual, ':>=');
+const OP_COLON_LT = op(T.Less, ':<');
+const OP_COLON_LE = op(T.LessEqual, ':<=');
+const OP_EQ = op(T.Equals, '=');
+const OP_NE = op(T.NotEquals, '!=');
+const OP_TILDE = op(T.Tilde, '~');
+const OP_GT = op(T.Greater, '>');
+const OP_GE = op(T.GreaterEqual, '>=');
+const OP_LT = op(T.Less, '<');
+const OP_LE = op(T.LessEqual, '<=');
+
+/** The operator at `i` (after a field name), or null; the matches are shared constants (nothing allocated). */
+function operatorAt(text: string, i: number): OperatorMatch | null {
   const c = text.charCodeAt(i);
   const d = text.charCodeAt(i + 1);
   switch (c) {
     case CH_COLON:
-      if (d === CH_GT) return text.charCodeAt(i + 2) === CH_EQ ? [T.GreaterEqual, 3] : [T.Greater, 2];
-      if (d === CH_LT) return text.charCodeAt(i + 2) === CH_EQ ? [T.LessEqual, 3] : [T.Less, 2];
-      return [T.Colon, 1];
+      if (d === CH_GT) return text.charCodeAt(i + 2) === CH_EQ ? OP_COLON_GE : OP_COLON_GT;
+      if (d === CH_LT) return text.charCodeAt(i + 2) === CH_EQ ? OP_COLON_LE : OP_COLON_LT;
+      return OP_COLON;
     case CH_EQ:
-      return [T.Equals, 1];
+      return OP_EQ;
     case CH_BANG:
-      return d === CH_EQ ? [T.NotEquals, 2] : null;
+      return d === CH_EQ ? OP_NE : null;
     case CH_TILDE:
-      return [T.Tilde, 1];
+      return OP_TILDE;
     case CH_GT:
-      return d === CH_EQ ? [T.GreaterEqual, 2] : [T.Greater, 1];
+      return d === CH_EQ ? OP_GE : OP_GT;
     case CH_LT:
-      return d === CH_EQ ? [T.LessEqual, 2] : [T.Less, 1];
+      return d === CH_EQ ? OP_LE : OP_LT;
     default:
       return null;
   }
@@ -207,6 +253,12 @@ export function lex(text: string, opts: LexOptions): LexResult {
   return new Scanner(text, opts.maxDepth, opts.maxDiagnostics ?? Infinity).run();
 }
 
+/** What a {@link Scanner.expectDelimiter} call follows: a bare word, a quoted string, or a field's value. */
+type DelimitedThing = 0 | 1 | 2;
+const AFTER_WORD = 0;
+const AFTER_QUOTED = 1;
+const AFTER_VALUE = 2;
+
 class Scanner {
   private i = 0;
   private readonly tokens: Token[] = [];
@@ -214,6 +266,9 @@ class Scanner {
   /** Offsets of the `(` not yet closed. */
   private readonly open: number[] = [];
   private stopped = false;
+  /** Set by {@link bareWord}: whether the word just read held an escape, and an unescaped `*`. */
+  private wordEscaped = false;
+  private wordStar = false;
 
   constructor(
     private readonly text: string,
@@ -240,9 +295,10 @@ class Scanner {
     return { tokens: this.tokens, diagnostics: this.diagnostics };
   }
 
-  private push(type: TokenType, start: number, end: number, payload: string): Token {
+  /** Adds a token; `image` is its text as written (sliced from the query when not given). */
+  private push(type: TokenType, start: number, end: number, payload: string, image?: string): Token {
     const token: Token = {
-      image: this.text.slice(start, end),
+      image: image ?? this.text.slice(start, end),
       startOffset: start,
       endOffset: end - 1,
       tokenType: type,
@@ -262,7 +318,7 @@ class Scanner {
     const start = this.i;
     this.i++;
     this.open.push(start);
-    this.push(T.LParen, start, start + 1, '(');
+    this.push(T.LParen, start, start + 1, '(', '(');
     if (this.open.length > this.maxDepth) {
       this.diagnostics.push(
         diagnostic('TooDeep', { start, end: start + 1 }, { max: this.maxDepth, situation: 'parentheses' }),
@@ -281,7 +337,7 @@ class Scanner {
       return;
     }
     this.open.pop();
-    this.push(T.RParen, start, start + 1, ')');
+    this.push(T.RParen, start, start + 1, ')', ')');
   }
 
   /** One token (or a field term) in term position. */
@@ -293,7 +349,7 @@ class Scanner {
     if (c === CH_RPAREN) return this.closeParen();
     if (c === CH_QUOTE) {
       this.quoted();
-      this.expectDelimiter('the quoted string');
+      this.expectDelimiter(AFTER_QUOTED, start);
       return;
     }
     if (c === CH_COLON || c === CH_EQ || c === CH_TILDE || c === CH_LT || c === CH_GT) {
@@ -329,20 +385,25 @@ class Scanner {
       return;
     }
     // A field name followed by an operator starts a field term.
-    const [cp] = codePointAt(text, start);
-    if (isNameStart(cp)) {
+    if (c < 128 ? isAsciiLetter(c) || c === CH_UNDERSCORE : isNameStart(text.codePointAt(start)!)) {
       let j = start;
       while (j < text.length) {
-        const [ncp, len] = codePointAt(text, j);
-        if (!isNameChar(ncp)) break;
-        j += len;
+        const d = text.charCodeAt(j);
+        if (d < 128) {
+          if ((asciiClass[d]! & NAME_CHAR) === 0) break;
+          j++;
+        } else {
+          const ncp = text.codePointAt(j)!;
+          if (!isNameChar(ncp)) break;
+          j += cpLength(ncp);
+        }
       }
       const op = operatorAt(text, j);
       if (op) {
         const name = text.slice(start, j);
-        this.push(T.FieldName, start, j, name);
-        this.push(op[0], j, j + op[1], text.slice(j, j + op[1]));
-        this.i = j + op[1];
+        this.push(T.FieldName, start, j, name, name);
+        this.push(op.type, j, j + op.length, op.image, op.image);
+        this.i = j + op.length;
         this.fieldValue();
         return;
       }
@@ -371,20 +432,54 @@ class Scanner {
   /**
    * Reads a bare word from `this.i`, resolving backslash escapes ({@link escapedChar}; a dangling backslash ends the
    * word after its KQ1004). In `term` position the word is code points of {@link isTermWordChar}; in `value`
-   * position, every code unit up to white space, a {@link isValueStop} character or `..`. Returns the decoded text,
-   * whether the word held an escape, and whether it holds an unescaped `*` (only a value word can: `*` ends a term
-   * word). The text is built from slices between escapes: one concatenation per escape, not per character.
+   * position, every code unit up to white space, a {@link isValueStop} character or `..`. Returns the decoded text
+   * and sets `wordEscaped` (the word held an escape) and `wordStar` (it holds an unescaped `*`; only a value word
+   * can: `*` ends a term word). A word with no escape is one slice of the query; with escapes the text is built
+   * from slices between them ({@link escapedWord}): one concatenation per escape, not per character.
    */
-  private bareWord(position: 'term' | 'value'): { decoded: string; escaped: boolean; star: boolean } {
+  private bareWord(position: 'term' | 'value'): string {
     const { text } = this;
-    const parts: string[] = [];
-    let run = this.i;
-    let escaped = false;
+    const start = this.i;
+    // The fast path: no escape (the common case) — the word is one slice, nothing else is allocated.
+    let i = start;
     let star = false;
+    const value = position === 'value';
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === CH_BACKSLASH) break;
+      if (value) {
+        if (c < 128) {
+          if ((asciiClass[c]! & (SPACE | VALUE_STOP)) !== 0 || (c === CH_DOT && text.charCodeAt(i + 1) === CH_DOT)) break;
+          if (c === CH_STAR) star = true;
+        } else if (isSpace(c)) break;
+        i++;
+      } else if (c < 128) {
+        if ((asciiClass[c]! & TERM_WORD_CHAR) === 0) break;
+        i++;
+      } else {
+        const cp = text.codePointAt(i)!;
+        if (!isTermWordChar(cp)) break;
+        i += cpLength(cp);
+      }
+    }
+    this.i = i;
+    this.wordStar = star;
+    this.wordEscaped = false;
+    if (i >= text.length || text.charCodeAt(i) !== CH_BACKSLASH) return text.slice(start, i);
+    return this.escapedWord(position, start, star);
+  }
+
+  /**
+   * The slow path of {@link bareWord}: the word from `start` holds a backslash at `this.i`; reads on from there,
+   * resolving escapes, with `star` already seen before it.
+   */
+  private escapedWord(position: 'term' | 'value', start: number, star: boolean): string {
+    const { text } = this;
+    const parts: string[] = [text.slice(start, this.i)];
+    let run = this.i;
     while (this.i < text.length) {
       const c = text.charCodeAt(this.i);
       if (c === CH_BACKSLASH) {
-        escaped = true;
         parts.push(text.slice(run, this.i));
         const ch = this.escapedChar();
         run = this.i;
@@ -406,14 +501,17 @@ class Scanner {
       }
     }
     if (run < this.i) parts.push(text.slice(run, this.i));
-    return { decoded: parts.join(''), escaped, star };
+    this.wordStar = star;
+    this.wordEscaped = true;
+    return parts.join('');
   }
 
   /** A bare word in term position, or a keyword. */
   private termWord(): void {
     const { text } = this;
     const start = this.i;
-    const { decoded, escaped } = this.bareWord('term');
+    const decoded = this.bareWord('term');
+    const escaped = this.wordEscaped;
     if (this.i === start) {
       // Not a word character at all.
       const [cp, len] = codePointAt(text, start);
@@ -424,16 +522,16 @@ class Scanner {
     if (!escaped) {
       const keyword = keywords.get(decoded);
       if (keyword && this.atDelimiter()) {
-        this.push(keyword, start, this.i, decoded);
+        this.push(keyword, start, this.i, decoded, decoded);
         return;
       }
     }
-    this.push(T.Word, start, this.i, decoded);
+    this.push(T.Word, start, this.i, decoded, escaped ? undefined : decoded);
     if (this.i < text.length && text.charCodeAt(this.i) === CH_STAR) {
       this.wildcardInWord(start);
       return;
     }
-    this.expectDelimiter(`'${text.slice(start, this.i)}'`);
+    this.expectDelimiter(AFTER_WORD, start);
   }
 
   private unexpected(start: number, cp: number): void {
@@ -463,18 +561,22 @@ class Scanner {
     return isSpace(c) || c === CH_LPAREN || c === CH_RPAREN || c === CH_QUOTE;
   }
 
-  /** After a term or value: the next character must be white space, `)` or the end. */
-  private expectDelimiter(what: string): void {
+  /**
+   * After a term or value that began at `from`: the next character must be white space, `)` or the end. `after`
+   * says what it was, for the KQ1013 message, which is only built when there is an error.
+   */
+  private expectDelimiter(after: DelimitedThing, from: number): void {
     const { text } = this;
     if (this.stopped || this.i >= text.length) return;
     const c = text.charCodeAt(this.i);
-    if (isSpace(c) || c === CH_RPAREN) return;
+    if (c === CH_RPAREN || isSpace(c)) return;
     const start = this.i;
     const [cp, len] = codePointAt(text, start);
     // A character that cannot start anything gets its own KQ1001 from the next term; one error is enough.
     if (!isTermWordChar(cp) && !isNameStart(cp) && c !== CH_QUOTE && c !== CH_LPAREN && c !== CH_MINUS && c !== CH_BACKSLASH && c !== CH_STAR) {
       return;
     }
+    const what = after === AFTER_WORD ? `'${text.slice(from, start)}'` : after === AFTER_QUOTED ? 'the quoted string' : 'the value';
     this.diagnostics.push(
       diagnostic('MissingSpace', { start, end: start + len }, { after: what }),
     );
@@ -485,6 +587,17 @@ class Scanner {
     const { text } = this;
     const start = this.i;
     this.i++;
+    // The fast path: no backslash before the closing quote — the contents are one slice.
+    let k = this.i;
+    while (k < text.length) {
+      const c = text.charCodeAt(k);
+      if (c === CH_QUOTE || c === CH_BACKSLASH) break;
+      k++;
+    }
+    if (k < text.length && text.charCodeAt(k) === CH_QUOTE) {
+      this.i = k + 1;
+      return this.push(T.Quoted, start, this.i, text.slice(start + 1, k));
+    }
     const parts: string[] = [];
     let runStart = this.i;
     while (this.i < text.length) {
@@ -560,10 +673,10 @@ class Scanner {
    */
   private valueWord(): boolean {
     const start = this.i;
-    const { decoded, star } = this.bareWord('value');
+    const decoded = this.bareWord('value');
     if (this.i === start) return false;
-    if (star) this.diagnostics.push(wildcardDiagnostic({ start, end: this.i }, { at: 'word' }));
-    this.push(T.Word, start, this.i, decoded);
+    if (this.wordStar) this.diagnostics.push(wildcardDiagnostic({ start, end: this.i }, { at: 'word' }));
+    this.push(T.Word, start, this.i, decoded, this.wordEscaped ? undefined : decoded);
     return true;
   }
 
@@ -578,7 +691,7 @@ class Scanner {
       isValueStop(n) ||
       (n === CH_DOT && text.charCodeAt(this.i + 2) === CH_DOT)
     ) {
-      this.push(T.Star, this.i, this.i + 1, '*');
+      this.push(T.Star, this.i, this.i + 1, '*', '*');
       this.i++;
       return true;
     }
@@ -600,6 +713,7 @@ class Scanner {
   /** The value after `field<operator>`. */
   private fieldValue(): void {
     const { text } = this;
+    const from = this.i;
     if (this.i >= text.length) return;
     const c = text.charCodeAt(this.i);
     if (isSpace(c) || c === CH_RPAREN) return; // the parser reports the missing value
@@ -613,19 +727,19 @@ class Scanner {
         if (!this.valueItem()) break;
         const n = text.charCodeAt(this.i);
         if (n === CH_COMMA) {
-          this.push(T.Comma, this.i, this.i + 1, ',');
+          this.push(T.Comma, this.i, this.i + 1, ',', ',');
           this.i++;
           continue;
         }
         if (n === CH_DOT && text.charCodeAt(this.i + 1) === CH_DOT) {
-          this.push(T.DotDot, this.i, this.i + 2, '..');
+          this.push(T.DotDot, this.i, this.i + 2, '..', '..');
           this.i += 2;
           continue;
         }
         break;
       }
     }
-    this.expectDelimiter('the value');
+    this.expectDelimiter(AFTER_VALUE, from);
   }
 
   /** `(a OR b OR "c d")` after an operator. */
@@ -669,7 +783,7 @@ class Scanner {
       if (this.i < text.length) {
         const n = text.charCodeAt(this.i);
         if (n === CH_DOT && text.charCodeAt(this.i + 1) === CH_DOT) {
-          this.push(T.DotDot, this.i, this.i + 2, '..');
+          this.push(T.DotDot, this.i, this.i + 2, '..', '..');
           this.i += 2;
         }
       }

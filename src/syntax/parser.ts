@@ -109,253 +109,293 @@ class QueryParser extends EmbeddedActionsParser {
     }
   }
 
+  // How the rules below avoid allocating per call (a typical query's parse allocated ~13 KiB, nearly all of it the
+  // closures and alternative arrays of embedded actions): every closure handed to OPTION / MANY / OR is made once
+  // per parser instance and reads its state from the instance, not from captured locals; semantic work is skipped
+  // with chevrotain's documented RECORDING_PHASE flag instead of wrapped in ACTION closures; operands gathered by a
+  // repetition go on the shared `operands` stack above a base taken when the rule starts. A sub-rule that recovery
+  // abandoned (the tolerant parse) may leave its pushes behind: each repetition truncates the stack to where it was
+  // before calling the sub-rule, so leftovers never reach the caller.
+
+  /** Operands of the orExpr / andExpr invocations in progress, each above its own base. */
+  private readonly operands: (A.Expression | undefined)[] = [];
+  /** Stack positions (in `operands`) of the andExpr operands written with no AND before them. */
+  private readonly implicitAt: number[] = [];
+  /** The negation tokens of the unary invocations in progress, each above its own base. */
+  private readonly negations: IToken[] = [];
+  /** The values of the field value being read (fieldValue calls no sub-rule, so one list suffices). */
+  private values: (A.Value | undefined)[] = [];
+  /** The first value of a `value ( '..' bound | { ',' value } )` field value, for its alternatives. */
+  private firstValue: A.Value | undefined = undefined;
+
   /** query : orExpr? EOF */
-  public query = this.RULE('query', (): A.Expression | null => {
-    let body: A.Expression | null = null;
-    this.OPTION(() => {
-      body = this.SUBRULE(this.orExpr);
-    });
-    return body;
-  });
+  public query = this.RULE('query', (): A.Expression | null => this.OPTION(this.queryBody) ?? null);
+
+  private queryBody = (): A.Expression => this.SUBRULE(this.orExpr);
 
   /** orExpr : andExpr ( OR andExpr )* */
   private orExpr = this.RULE('orExpr', (): A.Expression => {
-    const operands: A.Expression[] = [];
-    operands.push(this.SUBRULE(this.andExpr));
-    this.MANY(() => {
-      this.CONSUME(T.Or);
-      operands.push(this.SUBRULE2(this.andExpr));
-    });
-    return this.ACTION(() => combine('Or', operands));
+    const base = this.operands.length;
+    const first = this.SUBRULE(this.andExpr);
+    if (this.operands.length > base) this.operands.length = base;
+    this.operands.push(first);
+    this.MANY(this.orTail);
+    if (this.RECORDING_PHASE) return first;
+    const all = this.operands.splice(base);
+    return all.length === 1 ? all[0]! : combine('Or', all);
   });
+
+  private orTail = (): void => {
+    this.CONSUME(T.Or);
+    const mark = this.operands.length;
+    const next = this.SUBRULE2(this.andExpr);
+    if (this.operands.length > mark) this.operands.length = mark;
+    this.operands.push(next);
+  };
 
   /** andExpr : unary ( AND? unary )* */
   private andExpr = this.RULE('andExpr', (): A.Expression => {
-    const operands: A.Expression[] = [];
+    const base = this.operands.length;
+    const joinBase = this.implicitAt.length;
+    const first = this.SUBRULE(this.unary);
+    if (this.operands.length > base) this.operands.length = base;
+    if (this.implicitAt.length > joinBase) this.implicitAt.length = joinBase;
+    this.operands.push(first);
+    this.MANY(this.andTail);
+    if (this.RECORDING_PHASE) return first;
+    const all = this.operands.splice(base);
+    if (all.length === 1) return all[0]!;
     // The indices of the operands written with no AND before them (the And node's `implicitJoins`).
-    const implicit: number[] = [];
-    operands.push(this.SUBRULE(this.unary));
-    this.MANY(() => {
-      let written = false;
-      this.OPTION(() => {
-        this.CONSUME(T.And);
-        written = true;
-      });
-      if (!written) implicit.push(operands.length);
-      operands.push(this.SUBRULE2(this.unary));
-    });
-    return this.ACTION(() => combine('And', operands, implicit));
+    const implicit = this.implicitAt.splice(joinBase);
+    for (let k = 0; k < implicit.length; k++) implicit[k]! -= base;
+    return combine('And', all, implicit);
   });
+
+  private consumeAnd = (): IToken => this.CONSUME(T.And);
+
+  private andTail = (): void => {
+    const written = this.OPTION(this.consumeAnd) !== undefined;
+    const mark = this.operands.length;
+    const joinMark = this.implicitAt.length;
+    const next = this.SUBRULE2(this.unary);
+    if (this.operands.length > mark) this.operands.length = mark;
+    if (this.implicitAt.length > joinMark) this.implicitAt.length = joinMark;
+    if (!written) this.implicitAt.push(mark);
+    this.operands.push(next);
+  };
 
   /** unary : ( NOT | '-' )* primary */
   private unary = this.RULE('unary', (): A.Expression => {
-    const negations: IToken[] = [];
-    this.MANY(() => {
-      negations.push(this.OR([{ ALT: () => this.CONSUME(T.Not) }, { ALT: () => this.CONSUME(T.Minus) }]));
-    });
-    this.ACTION(() => {
-      if (negations.length > 0) this.enter(negations.length, negations[negations.length - 1]!);
-    });
+    const base = this.negations.length;
+    this.MANY(this.negate);
+    const count = this.negations.length - base;
+    if (count > 0 && !this.RECORDING_PHASE) this.enter(count, this.negations[base + count - 1]!);
     const inner = this.SUBRULE(this.primary);
-    return this.ACTION(() => {
-      this.nesting -= negations.length;
-      let node = inner;
-      if (!node) return node;
-      for (let k = negations.length - 1; k >= 0; k--) {
-        node = { kind: 'Not', span: span(negations[k]!.startOffset, node.span.end), operand: node };
+    if (this.RECORDING_PHASE || count === 0) {
+      if (this.negations.length > base) this.negations.length = base;
+      return inner;
+    }
+    this.nesting -= count;
+    let node = inner;
+    if (node) {
+      for (let k = base + count - 1; k >= base; k--) {
+        node = { kind: 'Not', span: span(this.negations[k]!.startOffset, node.span.end), operand: node };
       }
-      return node;
-    });
+    }
+    if (this.negations.length > base) this.negations.length = base;
+    return node;
   });
 
+  private negate = (): void => {
+    this.negations.push(this.CONSUME(T.Negation));
+  };
+
   /** primary : '(' orExpr ')' | fieldTerm | WORD | QUOTED */
-  private primary = this.RULE('primary', (): A.Expression =>
-    this.OR([
-      {
-        ALT: () => {
-          const open = this.CONSUME(T.LParen);
-          this.ACTION(() => this.enter(1, open));
-          const inner = this.SUBRULE(this.orExpr);
-          const close = this.CONSUME(T.RParen);
-          // The group's node spans its parentheses, so that a negation's span reaches the closing ')'.
-          return this.ACTION(() => {
-            this.nesting -= 1;
-            if (!inner) return inner;
-            return { ...inner, span: span(open.startOffset, close.isInsertedInRecovery ? inner.span.end : tokenEnd(close)) };
-          });
-        },
+  private primary = this.RULE('primary', (): A.Expression => this.OR(this.primaryAlternatives));
+
+  private primaryAlternatives = [
+    {
+      ALT: (): A.Expression => {
+        const open = this.CONSUME(T.LParen);
+        if (!this.RECORDING_PHASE) this.enter(1, open);
+        const inner = this.SUBRULE(this.orExpr);
+        const close = this.CONSUME(T.RParen);
+        if (this.RECORDING_PHASE) return inner;
+        this.nesting -= 1;
+        if (!inner) return inner;
+        // The group's node spans its parentheses, so that a negation's span reaches the closing ')'.
+        return { ...inner, span: span(open.startOffset, close.isInsertedInRecovery ? inner.span.end : tokenEnd(close)) };
       },
-      { ALT: () => this.SUBRULE(this.fieldTerm) },
-      {
-        ALT: () => {
-          const t = this.OR2([{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Quoted) }]);
-          return this.ACTION(() => this.buildText(t as Token));
-        },
+    },
+    { ALT: (): A.Expression => this.SUBRULE(this.fieldTerm) },
+    {
+      ALT: (): A.Expression => {
+        const t = this.CONSUME(T.ValueToken);
+        return this.RECORDING_PHASE ? (undefined as unknown as A.Expression) : this.buildText(t as Token);
       },
-    ]),
-  );
+    },
+  ];
 
   /** fieldTerm : FIELD_NAME OPERATOR fieldValue? */
   private fieldTerm = this.RULE('fieldTerm', (): A.Expression => {
     const name = this.CONSUME(T.FieldName);
     const operator = this.CONSUME(T.Operator);
-    this.ACTION(() => this.fieldTermStart?.(name as Token, operator as Token));
-    let shape: FieldValueShape = { form: 'missing' };
-    let end = tokenEnd(operator);
-    // The value must touch the operator: in `name: value` the space ends the term (the lexer never puts white
-    // space inside a field term), so `value` is a separate term and `name:` lacks its value.
-    this.OPTION({
-      GATE: () => this.LA(1).startOffset === tokenEnd(operator),
-      DEF: () => {
-        const r = this.SUBRULE(this.fieldValue);
-        if (r) {
-          shape = r.shape;
-          end = r.end;
-        }
-      },
-    });
-    return this.ACTION(() =>
-      this.buildFieldTerm(name as Token, operator as Token, operatorOf.get(operator.tokenType)!, shape, end),
+    if (!this.RECORDING_PHASE) this.fieldTermStart?.(name as Token, operator as Token);
+    const r = this.OPTION(this.fieldValueOption);
+    if (this.RECORDING_PHASE) return undefined as unknown as A.Expression;
+    return this.buildFieldTerm(
+      name as Token,
+      operator as Token,
+      operatorOf.get(operator.tokenType)!,
+      r ? r.shape : MISSING,
+      r ? r.end : tokenEnd(operator),
     );
   });
 
   /**
-   * fieldValue : '*' ( '..' bound )?
-   *            | '(' value ( OR value )* ')'
-   *            | ( '[' | '{' ) bound TO bound ( ']' | '}' )
-   *            | value ( '..' bound | ( ',' value )* )
+   * The value must touch the operator (the last token consumed): in `name: value` the space ends the term (the lexer
+   * never puts white space inside a field term), so `value` is a separate term and `name:` lacks its value.
    */
-  private fieldValue = this.RULE('fieldValue', (): { shape: FieldValueShape; end: number } =>
-    this.OR([
-      {
-        ALT: () => {
-          const star = this.CONSUME(T.Star);
-          let upper: Bound | null = null;
-          this.OPTION(() => {
-            this.CONSUME(T.DotDot);
-            upper = this.SUBRULE(this.bound);
-          });
-          return this.ACTION(() => {
-            const u = upper as Bound | null;
-            if (!u) return { shape: { form: 'star', span: span(star.startOffset, tokenEnd(star)) }, end: tokenEnd(star) };
-            return {
-              shape: { form: 'range', lower: null, upper: u.value, lowerInclusive: true, upperInclusive: true },
-              end: u.span.end,
-            };
-          });
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(T.LParen);
-          const values: A.Value[] = [this.SUBRULE(this.value)];
-          this.MANY(() => {
-            this.CONSUME(T.Or);
-            values.push(this.SUBRULE2(this.value));
-          });
-          const close = this.CONSUME(T.RParen);
-          return this.ACTION(() => ({ shape: { form: 'list', values: values.filter((v) => v !== undefined), grouped: true }, end: tokenEnd(close) }));
-        },
-      },
-      {
-        ALT: () => {
-          const open = this.OR2([{ ALT: () => this.CONSUME(T.LBracket) }, { ALT: () => this.CONSUME(T.LBrace) }]);
-          const lower = this.SUBRULE2(this.bound);
-          this.CONSUME(T.To);
-          const upper = this.SUBRULE3(this.bound);
-          const close = this.OR3([{ ALT: () => this.CONSUME(T.RBracket) }, { ALT: () => this.CONSUME(T.RBrace) }]);
-          return this.ACTION(() => ({
-            shape: {
-              form: 'range',
-              lower: lower?.value ?? null,
-              upper: upper?.value ?? null,
-              lowerInclusive: open.tokenType === T.LBracket,
-              upperInclusive: close.tokenType === T.RBracket,
-            },
-            end: tokenEnd(close),
-          }));
-        },
-      },
-      {
-        ALT: () => {
-          const first = this.SUBRULE3(this.value);
-          return this.OR4([
-            {
-              ALT: () => {
-                this.CONSUME2(T.DotDot);
-                const upper = this.SUBRULE4(this.bound);
-                return this.ACTION(() => ({
-                  shape: {
-                    form: 'range',
-                    lower: first,
-                    upper: upper?.value ?? null,
-                    lowerInclusive: true,
-                    upperInclusive: true,
-                  } as FieldValueShape,
-                  end: upper ? upper.span.end : Number.NaN,
-                }));
-              },
-            },
-            {
-              ALT: () => {
-                const values: A.Value[] = [first];
-                this.MANY2(() => {
-                  this.CONSUME(T.Comma);
-                  values.push(this.SUBRULE4(this.value));
-                });
-                return this.ACTION(() => {
-                  if (values.includes(undefined as unknown as A.Value)) values.splice(0, values.length, ...values.filter((v) => v !== undefined));
-                  const last = values[values.length - 1];
-                  if (!last) return { shape: { form: 'missing' } as FieldValueShape, end: Number.NaN };
-                  const shape: FieldValueShape =
-                    values.length === 1 ? { form: 'single', value: first } : { form: 'list', values, grouped: false };
-                  return { shape, end: last.span.end };
-                });
-              },
-            },
-          ]);
-        },
-      },
-    ]),
-  );
+  private fieldValueOption = {
+    GATE: (): boolean => this.LA(1).startOffset === tokenEnd(this.LA(0)),
+    DEF: () => this.SUBRULE(this.fieldValue),
+  };
 
-  /** bound : value | '*' */
-  private bound = this.RULE('bound', (): Bound =>
-    this.OR([
-      {
-        ALT: () => {
-          const v = this.SUBRULE(this.value);
-          return this.ACTION(() => (v ? { value: v, span: v.span } : v));
-        },
-      },
-      {
-        ALT: () => {
-          const star = this.CONSUME(T.Star);
-          return this.ACTION(() => ({ value: null, span: span(star.startOffset, tokenEnd(star)) }));
-        },
-      },
-    ]),
-  );
+  /**
+   * fieldValue : '*' ( '..' BOUND )?
+   *            | '(' VALUE ( OR VALUE )* ')'
+   *            | ( '[' | '{' ) BOUND TO BOUND ( ']' | '}' )
+   *            | VALUE ( '..' BOUND | ( ',' VALUE )* )
+   *
+   * VALUE and BOUND are token categories (tokens.ts): a word or quoted string, and either of those or `*`.
+   */
+  private fieldValue = this.RULE('fieldValue', (): FieldValueResult => this.OR(this.fieldValueAlternatives));
 
-  /** value : WORD | QUOTED */
-  private value = this.RULE('value', (): A.Value => {
-    const t = this.OR([{ ALT: () => this.CONSUME(T.Word) }, { ALT: () => this.CONSUME(T.Quoted) }]);
-    return this.ACTION(() => ({
-      kind: 'Value' as const,
-      span: span(t.startOffset, tokenEnd(t)),
-      value: (t as Token).payload ?? '',
-    }));
-  });
+  private fieldValueAlternatives = [
+    {
+      ALT: (): FieldValueResult => {
+        const star = this.CONSUME(T.Star);
+        const upper = this.OPTION(this.starUpper);
+        if (this.RECORDING_PHASE) return undefined as unknown as FieldValueResult;
+        const u = upper === undefined ? null : this.bound(upper);
+        if (!u) return { shape: { form: 'star', span: span(star.startOffset, tokenEnd(star)) }, end: tokenEnd(star) };
+        return {
+          shape: { form: 'range', lower: null, upper: u.value, lowerInclusive: true, upperInclusive: true },
+          end: u.span.end,
+        };
+      },
+    },
+    {
+      ALT: (): FieldValueResult => {
+        this.CONSUME(T.LParen);
+        this.values = [this.value(this.CONSUME(T.ValueToken))];
+        this.MANY(this.listTail);
+        const close = this.CONSUME(T.RParen);
+        if (this.RECORDING_PHASE) return undefined as unknown as FieldValueResult;
+        const values = this.values.filter((v): v is A.Value => v !== undefined);
+        return { shape: { form: 'list', values, grouped: true }, end: tokenEnd(close) };
+      },
+    },
+    {
+      ALT: (): FieldValueResult => {
+        const open = this.CONSUME(T.RangeOpen);
+        const lower = this.CONSUME(T.BoundToken);
+        this.CONSUME(T.To);
+        const upper = this.CONSUME2(T.BoundToken);
+        const close = this.CONSUME(T.RangeClose);
+        if (this.RECORDING_PHASE) return undefined as unknown as FieldValueResult;
+        return {
+          shape: {
+            form: 'range',
+            lower: this.bound(lower)?.value ?? null,
+            upper: this.bound(upper)?.value ?? null,
+            lowerInclusive: open.tokenType === T.LBracket,
+            upperInclusive: close.tokenType === T.RBracket,
+          },
+          end: tokenEnd(close),
+        };
+      },
+    },
+    {
+      ALT: (): FieldValueResult => {
+        this.firstValue = this.value(this.CONSUME2(T.ValueToken));
+        return this.OR2(this.afterFirstValue);
+      },
+    },
+  ];
+
+  private starUpper = (): IToken => {
+    this.CONSUME(T.DotDot);
+    return this.CONSUME3(T.BoundToken);
+  };
+
+  private listTail = (): void => {
+    this.CONSUME(T.Or);
+    this.values.push(this.value(this.CONSUME3(T.ValueToken)));
+  };
+
+  private afterFirstValue = [
+    {
+      ALT: (): FieldValueResult => {
+        this.CONSUME2(T.DotDot);
+        const upperToken = this.CONSUME4(T.BoundToken);
+        if (this.RECORDING_PHASE) return undefined as unknown as FieldValueResult;
+        const upper = this.bound(upperToken);
+        return {
+          shape: { form: 'range', lower: this.firstValue ?? null, upper: upper?.value ?? null, lowerInclusive: true, upperInclusive: true },
+          end: upper ? upper.span.end : Number.NaN,
+        };
+      },
+    },
+    {
+      ALT: (): FieldValueResult => {
+        const first = this.firstValue;
+        this.values = [first];
+        this.MANY2(this.commaTail);
+        if (this.RECORDING_PHASE) return undefined as unknown as FieldValueResult;
+        const values = this.values.includes(undefined) ? this.values.filter((v): v is A.Value => v !== undefined) : (this.values as A.Value[]);
+        const last = values[values.length - 1];
+        if (!last) return { shape: MISSING, end: Number.NaN };
+        const shape: FieldValueShape = values.length === 1 ? { form: 'single', value: last } : { form: 'list', values, grouped: false };
+        return { shape, end: last.span.end };
+      },
+    },
+  ];
+
+  private commaTail = (): void => {
+    this.CONSUME(T.Comma);
+    this.values.push(this.value(this.CONSUME4(T.ValueToken)));
+  };
+
+  /** The Value node of a VALUE token; undefined for a token recovery inserted (it has no text or offsets). */
+  private value(t: IToken): A.Value | undefined {
+    if (this.RECORDING_PHASE || t.isInsertedInRecovery) return undefined;
+    return { kind: 'Value', span: span(t.startOffset, tokenEnd(t)), value: (t as Token).payload ?? '' };
+  }
+
+  /** A BOUND token as a range bound: `*` is open (`value: null`); undefined for a token recovery inserted. */
+  private bound(t: IToken): Bound | undefined {
+    if (t.isInsertedInRecovery) return undefined;
+    if (t.tokenType === T.Star) return { value: null, span: span(t.startOffset, tokenEnd(t)) };
+    const v = this.value(t)!;
+    return { value: v, span: v.span };
+  }
 }
+
+/** What fieldValue returns: the value's shape and where the field term ends (UTF-16 offset). */
+type FieldValueResult = { shape: FieldValueShape; end: number };
+
+/** The shape of a field term with no value. */
+const MISSING: FieldValueShape = { form: 'missing' };
 
 /**
  * Joins operands with `kind`, flattening operands that are already of that kind (associativity). `implicit`: the
  * indices into `all` of the operands joined to the one before with no `AND` written; they become the node's
  * `implicitJoins`, renumbered for the flattened operands (a flattened group brings its own).
  */
-function combine(kind: 'And' | 'Or', all: A.Expression[], implicit?: readonly number[]): A.Expression {
+function combine(kind: 'And' | 'Or', all: readonly (A.Expression | undefined)[], implicit?: readonly number[]): A.Expression {
   // Without recovery every operand is a node; with it, a re-synced operand is `undefined` and is left out.
-  const operands = all.filter((o) => o !== undefined);
+  const operands = all.filter((o): o is A.Expression => o !== undefined);
   if (operands.length <= 1) return operands[0]!;
   const flat: A.Expression[] = [];
   const joins: number[] = [];

@@ -9,29 +9,42 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 const na = Lexer.NA;
 
+// Token categories (chevrotain's `categories`): the parser consumes a category where the grammar takes any one of
+// its tokens — one match instead of an `OR` of alternatives, each of which costs a lookahead per call.
+/** `BOUND`: a range bound — a word, a quoted string or `*`. */
+export const BoundToken = createToken({ name: 'BoundToken', pattern: na, label: "a value or '*'" });
+/** `VALUE`: a word or a quoted string (a value, or a full-text term). Also a {@link BoundToken}. */
+export const ValueToken = createToken({ name: 'ValueToken', pattern: na, categories: [BoundToken], label: 'a word or quoted string' });
+/** `NOT` or `-`: a negation. */
+export const Negation = createToken({ name: 'Negation', pattern: na, label: "'NOT' or '-'" });
+/** `[` or `{`: the start of a bracketed range. */
+export const RangeOpen = createToken({ name: 'RangeOpen', pattern: na, label: "'[' or '{'" });
+/** `]` or `}`: the end of a bracketed range. */
+export const RangeClose = createToken({ name: 'RangeClose', pattern: na, label: "']' or '}'" });
+
 /** `(` — a group of terms, or the start of a value list after an operator. */
 export const LParen = createToken({ name: 'LParen', pattern: na, label: "'('" });
 /** `)` */
 export const RParen = createToken({ name: 'RParen', pattern: na, label: "')'" });
 /** `[` — an inclusive range bound. */
-export const LBracket = createToken({ name: 'LBracket', pattern: na, label: "'['" });
+export const LBracket = createToken({ name: 'LBracket', pattern: na, categories: [RangeOpen], label: "'['" });
 /** `]` */
-export const RBracket = createToken({ name: 'RBracket', pattern: na, label: "']'" });
+export const RBracket = createToken({ name: 'RBracket', pattern: na, categories: [RangeClose], label: "']'" });
 /** `{` — an exclusive range bound. */
-export const LBrace = createToken({ name: 'LBrace', pattern: na, label: "'{'" });
+export const LBrace = createToken({ name: 'LBrace', pattern: na, categories: [RangeOpen], label: "'{'" });
 /** `}` */
-export const RBrace = createToken({ name: 'RBrace', pattern: na, label: "'}'" });
+export const RBrace = createToken({ name: 'RBrace', pattern: na, categories: [RangeClose], label: "'}'" });
 
 /** `AND` (upper case only). */
 export const And = createToken({ name: 'And', pattern: na, label: "'AND'" });
 /** `OR` (upper case only). */
 export const Or = createToken({ name: 'Or', pattern: na, label: "'OR'" });
 /** `NOT` (upper case only). */
-export const Not = createToken({ name: 'Not', pattern: na, label: "'NOT'" });
+export const Not = createToken({ name: 'Not', pattern: na, categories: [Negation], label: "'NOT'" });
 /** `TO`, inside `[a TO b]` only. */
 export const To = createToken({ name: 'To', pattern: na, label: "'TO'" });
 /** `-` at the start of a term: negation. */
-export const Minus = createToken({ name: 'Minus', pattern: na, label: "'-'" });
+export const Minus = createToken({ name: 'Minus', pattern: na, categories: [Negation], label: "'-'" });
 
 /** A field name immediately followed by an operator: `conversation_status` in `conversation_status:done`. */
 export const FieldName = createToken({ name: 'FieldName', pattern: na, label: 'a field name' });
@@ -56,11 +69,11 @@ export const Less = createToken({ name: 'Less', pattern: na, categories: [Operat
 export const LessEqual = createToken({ name: 'LessEqual', pattern: na, categories: [Operator], label: "'<='" });
 
 /** A bare word (escapes resolved in `payload`). */
-export const Word = createToken({ name: 'Word', pattern: na, label: 'a word' });
+export const Word = createToken({ name: 'Word', pattern: na, categories: [ValueToken], label: 'a word' });
 /** A double-quoted string (contents, escapes resolved, in `payload`). */
-export const Quoted = createToken({ name: 'Quoted', pattern: na, label: 'a quoted string' });
+export const Quoted = createToken({ name: 'Quoted', pattern: na, categories: [ValueToken], label: 'a quoted string' });
 /** `*` standing alone in a value position: "is set", or an open range bound. */
-export const Star = createToken({ name: 'Star', pattern: na, label: "'*'" });
+export const Star = createToken({ name: 'Star', pattern: na, categories: [BoundToken], label: "'*'" });
 /** `,` between list values: `field:a,b,c`. */
 export const Comma = createToken({ name: 'Comma', pattern: na, label: "','" });
 /** `..` between range bounds: `field:a..b`. */
@@ -94,4 +107,9 @@ export const allTokens: TokenType[] = [
   Star,
   Comma,
   DotDot,
+  BoundToken,
+  ValueToken,
+  Negation,
+  RangeOpen,
+  RangeClose,
 ];

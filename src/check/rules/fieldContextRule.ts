@@ -16,24 +16,26 @@
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from '../../syntax/ast.js';
-import type { Rule } from '../context.js';
+import type { CheckContext, RuleDefinition } from '../context.js';
 
 /** A klass context in a form that ignores letter case and `-`/`_`. */
 const loose = (context: string) => context.toLowerCase().replace(/-/g, '_');
 
-export const FieldContextRule: Rule = (ctx) => {
-  const check = (name: A.Name) => {
-    const field = ctx.fieldOf.get(name);
-    const own = field?.context;
-    const context = ctx.queryContext;
-    if (own === undefined || own === null || own === context) return;
-    if (!own.startsWith('kobject_') || !context.startsWith('kobject_') || loose(own) !== loose(context)) return;
-    ctx.report(diagnostic('FieldOutsideContext', name.span, { field: name.value, fieldContext: own, context }));
-  };
-  return {
-    Comparison: (n) => check(n.field),
-    Range: (n) => check(n.field),
-    List: (n) => check(n.field),
-    Exists: (n) => check(n.field),
-  };
+function check(name: A.Name, ctx: CheckContext): void {
+  const field = ctx.fieldOf.get(name);
+  const own = field?.context;
+  const context = ctx.queryContext;
+  if (own === undefined || own === null || own === context) return;
+  if (!own.startsWith('kobject_') || !context.startsWith('kobject_') || loose(own) !== loose(context)) return;
+  ctx.report(diagnostic('FieldOutsideContext', name.span, { field: name.value, fieldContext: own, context }));
+}
+
+export const FieldContextRule: RuleDefinition = {
+  name: 'FieldContextRule',
+  visit: {
+    Comparison: (n, _p, ctx) => check(n.field, ctx),
+    Range: (n, _p, ctx) => check(n.field, ctx),
+    List: (n, _p, ctx) => check(n.field, ctx),
+    Exists: (n, _p, ctx) => check(n.field, ctx),
+  },
 };

@@ -7,32 +7,29 @@
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { fixedOffsetZones } from '../../dates/index.js';
 import type * as A from '../../syntax/ast.js';
-import type { Rule } from '../context.js';
+import type { RuleDefinition } from '../context.js';
 
-export const FixedOffsetZoneRule: Rule = (ctx) => {
-  let reported = false;
-  return {
-    TimeZone: (n) => {
-      const fixed = ctx.timeZone === null ? undefined : fixedOffsetZones.get(ctx.timeZone);
-      if (reported || fixed === undefined) return;
-      reported = true;
-      ctx.report(diagnostic('FixedOffsetZone', n.value.span, { zone: ctx.timeZone!, ...fixed }));
-    },
-    Query: (q) => {
+/** The first `tz:` directive of the query in source order, or null (an explicit stack: no recursion). */
+function firstTimeZone(q: A.Query): A.TimeZone | null {
+  const stack: A.Node[] = q.body ? [q.body] : [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'TimeZone') return node;
+    if (node.kind === 'And' || node.kind === 'Or') for (let k = node.operands.length - 1; k >= 0; k--) stack.push(node.operands[k]!);
+    else if (node.kind === 'Not') stack.push(node.operand);
+  }
+  return null;
+}
+
+/** Reported once: on the first `tz:` directive, or at offset 0 when the zone came from the option. */
+export const FixedOffsetZoneRule: RuleDefinition = {
+  name: 'FixedOffsetZoneRule',
+  visit: {
+    Query: (q, _p, ctx) => {
       const fixed = ctx.timeZone === null ? undefined : fixedOffsetZones.get(ctx.timeZone);
       if (fixed === undefined) return;
-      // From the option: no tz: directive in the query (the directive, when present, is reported where it is).
-      let directive = false;
-      const stack: A.Node[] = q.body ? [q.body] : [];
-      while (stack.length > 0 && !directive) {
-        const node = stack.pop()!;
-        if (node.kind === 'TimeZone') directive = true;
-        else if (node.kind === 'And' || node.kind === 'Or') stack.push(...node.operands);
-        else if (node.kind === 'Not') stack.push(node.operand);
-      }
-      if (directive) return;
-      reported = true;
-      ctx.report(diagnostic('FixedOffsetZone', { start: 0, end: 0 }, { zone: ctx.timeZone!, ...fixed }));
+      const directive = firstTimeZone(q);
+      ctx.report(diagnostic('FixedOffsetZone', directive ? directive.value.span : { start: 0, end: 0 }, { zone: ctx.timeZone!, ...fixed }));
     },
-  };
+  },
 };

@@ -13,32 +13,48 @@
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from '../../syntax/ast.js';
-import type { Rule } from '../context.js';
+import type { CheckContext, RuleDefinition } from '../context.js';
 
 const invisible = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
+/** True when `text` may hold one of the characters: printable ASCII, the common case, is ruled out without a regex. */
+function mayHoldInvisible(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f) return true;
+  }
+  return false;
+}
+
 /** The `U+XXXX` names of the invisible characters of `text`, each once, in order; empty when there are none. */
 function invisibleIn(text: string): string[] {
+  if (!mayHoldInvisible(text)) return [];
   const found = text.match(invisible);
   if (found === null) return [];
   return [...new Set(found.map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`))];
 }
 
-export const InvisibleCharactersRule: Rule = (ctx) => {
-  const check = (node: A.Value | A.Text, where: 'value' | 'word') => {
-    const written = node.span.end - node.span.start;
-    if (written !== node.value.length && written !== node.value.length + 2) return;
-    const characters = invisibleIn(node.value);
-    if (characters.length === 0) return;
-    const cleaned = node.value.replace(invisible, '');
-    ctx.report(diagnostic('InvisibleCharacters', node.span, { characters, where }, cleaned === '' ? undefined : { suggestions: [cleaned] }));
-  };
-  return {
-    Value: (n, parent) => {
-      // Directive values (context:, tz:) are names, checked by their own rules.
-      if (parent?.kind === 'Context' || parent?.kind === 'TimeZone') return;
-      check(n, 'value');
+function check(node: A.Value | A.Text, where: 'value' | 'word', ctx: CheckContext): void {
+  const written = node.span.end - node.span.start;
+  if (written !== node.value.length && written !== node.value.length + 2) return;
+  const characters = invisibleIn(node.value);
+  if (characters.length === 0) return;
+  const cleaned = node.value.replace(invisible, '');
+  ctx.report(diagnostic('InvisibleCharacters', node.span, { characters, where }, cleaned === '' ? undefined : { suggestions: [cleaned] }));
+}
+
+/** The values of field terms (directive values, `context:` and `tz:`, are names checked by their own rules). */
+export const InvisibleCharactersRule: RuleDefinition = {
+  name: 'InvisibleCharactersRule',
+  visit: {
+    Comparison: (n, _p, ctx) => check(n.value, 'value', ctx),
+    List: (n, _p, ctx) => {
+      for (const v of n.values) check(v, 'value', ctx);
     },
-    Text: (n) => check(n, 'word'),
-  };
+    Range: (n, _p, ctx) => {
+      if (n.lower) check(n.lower, 'value', ctx);
+      if (n.upper) check(n.upper, 'value', ctx);
+    },
+    Text: (n, _p, ctx) => check(n, 'word', ctx),
+  },
 };

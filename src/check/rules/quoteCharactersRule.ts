@@ -10,7 +10,7 @@
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from '../../syntax/ast.js';
-import type { Rule } from '../context.js';
+import type { RuleDefinition } from '../context.js';
 import { isBare, wordsAfter } from './writtenForm.js';
 
 /** The characters that open a quotation (straight single, and the typographic ones of English, German, French…). */
@@ -19,7 +19,7 @@ const opening = "'“”„‘’‚«»‹›";
 const closing = "'“”‘’«»‹›";
 
 /** One field term's value, checked: the warning's arguments and span, or null. */
-function quoted(n: A.Comparison, parent: A.Node | null): { end: number; inner: string; split: boolean; open: string; close: string } | null {
+function quoted(n: A.Comparison, parent: A.Node | null, at: number): { end: number; inner: string; split: boolean; open: string; close: string } | null {
   if (!isBare(n.value)) return null;
   const v = n.value.value;
   const open = v[0]!;
@@ -27,7 +27,7 @@ function quoted(n: A.Comparison, parent: A.Node | null): { end: number; inner: s
   const single = open === "'";
   const closes = (w: string) => (single ? w.endsWith("'") : closing.includes(w[w.length - 1]!));
   if (v.length > 2 && closes(v)) return { end: n.value.span.end, inner: v.slice(1, -1), split: false, open, close: v[v.length - 1]! };
-  const words = wordsAfter(n, parent);
+  const words = wordsAfter(n, parent, at);
   const parts = [v.slice(1)];
   for (const w of words) {
     if (closes(w.value)) {
@@ -40,17 +40,20 @@ function quoted(n: A.Comparison, parent: A.Node | null): { end: number; inner: s
   return null;
 }
 
-export const QuoteCharactersRule: Rule = (ctx) => ({
-  Comparison: (n, parent) => {
-    const q = quoted(n, parent);
-    if (q === null) return;
-    ctx.report(
-      diagnostic(
-        'QuoteCharacters',
-        { start: n.value.span.start, end: q.end },
-        { quotes: q.open === "'" ? 'single' : 'typographic', open: q.open, close: q.close, field: n.field.value, inner: q.inner, split: q.split },
-        { suggestions: [q.inner] },
-      ),
-    );
+export const QuoteCharactersRule: RuleDefinition = {
+  name: 'QuoteCharactersRule',
+  visit: {
+    Comparison: (n, parent, ctx, at) => {
+      const q = quoted(n, parent, at);
+      if (q === null) return;
+      ctx.report(
+        diagnostic(
+          'QuoteCharacters',
+          { start: n.value.span.start, end: q.end },
+          { quotes: q.open === "'" ? 'single' : 'typographic', open: q.open, close: q.close, field: n.field.value, inner: q.inner, split: q.split },
+          { suggestions: [q.inner] },
+        ),
+      );
+    },
   },
-});
+};

@@ -16,7 +16,7 @@
  */
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from '../../syntax/ast.js';
-import type { Rule } from '../context.js';
+import type { RuleDefinition } from '../context.js';
 import { isBare, wordsAfter } from './writtenForm.js';
 
 /** The field kinds whose values are free text that may hold spaces. */
@@ -28,21 +28,27 @@ const namePart = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
 /** A value that starts with a letter or a digit. */
 const startsWord = /^[\p{L}\p{N}]/u;
 
-export const SplitValueRule: Rule = (ctx) => ({
-  Comparison: (n, parent) => {
-    if (n.operator !== ':' && n.operator !== '=' && n.operator !== '~' && n.operator !== '!=') return;
-    const field = ctx.fieldOf.get(n.field);
-    if (field === undefined || !textKinds.has(field.kind) || !isBare(n.value) || !startsWord.test(n.value.value)) return;
-    const words = wordsAfter(n, parent, (w) => namePart.test(w.value));
-    if (words.length === 0) return;
-    const joined = [n.value.value, ...words.map((w: A.Text) => w.value)].join(' ');
-    ctx.report(
-      diagnostic(
-        'SplitValue',
-        { start: n.value.span.start, end: words[words.length - 1]!.span.end },
-        { field: n.field.value, value: n.value.value, words: words.map((w) => w.value), joined },
-        { suggestions: [joined] },
-      ),
-    );
+/** A capitalised name-like word. */
+const nameWord = (w: A.Text): boolean => namePart.test(w.value);
+
+export const SplitValueRule: RuleDefinition = {
+  name: 'SplitValueRule',
+  visit: {
+    Comparison: (n, parent, ctx, at) => {
+      if (n.operator !== ':' && n.operator !== '=' && n.operator !== '~' && n.operator !== '!=') return;
+      const field = ctx.fieldOf.get(n.field);
+      if (field === undefined || !textKinds.has(field.kind) || !isBare(n.value) || !startsWord.test(n.value.value)) return;
+      const words = wordsAfter(n, parent, at, nameWord);
+      if (words.length === 0) return;
+      const joined = [n.value.value, ...words.map((w: A.Text) => w.value)].join(' ');
+      ctx.report(
+        diagnostic(
+          'SplitValue',
+          { start: n.value.span.start, end: words[words.length - 1]!.span.end },
+          { field: n.field.value, value: n.value.value, words: words.map((w) => w.value), joined },
+          { suggestions: [joined] },
+        ),
+      );
+    },
   },
-});
+};

@@ -15,33 +15,46 @@ export function isBare(node: A.Value | A.Text): boolean {
   return node.value.length > 0 && node.span.end - node.span.start === node.value.length;
 }
 
+/** The result of {@link wordsAfter} when there are no such words (shared: nothing allocated). */
+const noWords: readonly A.Text[] = Object.freeze([]);
+
+/** Any word is accepted. */
+const anyWord = (): boolean => true;
+
 /**
- * The bare full-text words that follow `term` in `parent` (an `And`), each joined to the one before with no `AND`
- * written, in order, up to the first that is not; `accept` may stop the run earlier (it sees each word and its
- * position in the run). Empty when `parent` is not an `And` or `term` is not one of its operands.
+ * The bare full-text words that follow `term`, operand `at` of `parent` (an `And`; the checker passes each node's
+ * position among its parent's operands), each joined to the one before with no `AND` written, in order, up to the
+ * first that is not; `accept` may stop the run earlier (it sees each word and its position in the run). Empty when
+ * `parent` is not an `And` or `term` is not its operand `at`. Costs nothing when the next operand is not a word.
  */
-export function wordsAfter(term: A.Expression, parent: A.Node | null, accept: (word: A.Text, index: number) => boolean = () => true): A.Text[] {
-  if (parent?.kind !== 'And' || parent.implicitJoins === undefined) return [];
-  const { position, joins } = indexOf(parent);
-  const at = position.get(term);
-  const out: A.Text[] = [];
-  if (at === undefined) return out;
-  for (let i = at + 1; i < parent.operands.length && joins.has(i); i++) {
-    const next = parent.operands[i]!;
-    if (next.kind !== 'Text' || !isBare(next) || !accept(next, out.length)) break;
-    out.push(next);
+export function wordsAfter(
+  term: A.Expression,
+  parent: A.Node | null,
+  at: number,
+  accept: (word: A.Text, index: number) => boolean = anyWord,
+): readonly A.Text[] {
+  if (parent?.kind !== 'And' || parent.implicitJoins === undefined || parent.operands[at] !== term) return noWords;
+  const { operands, implicitJoins } = parent;
+  if (at + 1 >= operands.length || operands[at + 1]!.kind !== 'Text') return noWords;
+  let out: A.Text[] | null = null;
+  // implicitJoins is ascending: find the first join after `at`, then walk both together.
+  let j = firstAtLeast(implicitJoins, at + 1);
+  for (let i = at + 1; i < operands.length && implicitJoins[j] === i; i++, j++) {
+    const next = operands[i]!;
+    if (next.kind !== 'Text' || !isBare(next) || !accept(next, out === null ? 0 : out.length)) break;
+    (out ??= []).push(next);
   }
-  return out;
+  return out ?? noWords;
 }
 
-/** Each AND's operand positions and implicit joins, built once per node (a long AND is not searched per term). */
-const indexes = new WeakMap<A.And, { position: Map<A.Expression, number>; joins: Set<number> }>();
-
-function indexOf(and: A.And): { position: Map<A.Expression, number>; joins: Set<number> } {
-  let index = indexes.get(and);
-  if (index === undefined) {
-    index = { position: new Map(and.operands.map((o, i) => [o, i])), joins: new Set(and.implicitJoins) };
-    indexes.set(and, index);
+/** The index of the first element of the ascending `xs` that is ≥ `x` (`xs.length` when none is). */
+function firstAtLeast(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
   }
-  return index;
+  return lo;
 }
