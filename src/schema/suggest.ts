@@ -90,19 +90,6 @@ export function suggestionThreshold(word: string): number {
 }
 
 /**
- * The length of the part where `a` and `b` differ: the longer of the two once their common prefix and common
- * suffix are cut off (`conversation_statu` / `conversation_tags` → 5, from `statu` / `tags`).
- */
-function differingLength(a: string, b: string): number {
-  const shorter = Math.min(a.length, b.length);
-  let start = 0;
-  while (start < shorter && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < shorter - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
-  return Math.max(a.length, b.length) - start - end;
-}
-
-/**
  * The candidates closest to `word`, best first, at most `max` of them (default 3); ties keep candidate order,
  * duplicates and `word` itself (exactly) are left out. Comparison is case-insensitive. A candidate counts as close
  * when its {@link editDistance} is at most {@link suggestionThreshold}(word) and also at most half (at least 1) of
@@ -130,57 +117,59 @@ export function closest(
 export interface SuggestionIndex {
   readonly names: readonly string[];
   readonly lower: readonly string[];
-  /** {@link charMask} of each lower-case name. */
-  readonly masks: readonly number[];
+  /**
+   * Each lower-case name's character counts by class (code unit modulo 32; a name is at most {@link maxSuggestLength}
+   * long, so a count fits a byte): name `k`'s 32 counts
+   * start at `32 * k`. For the bag-distance lower bound computed without reading the name ({@link closestIn}).
+   */
+  readonly counts: Uint8Array;
 }
 
-/** The set of code units of `s` modulo 32, as 32 bits. */
-function charMask(s: string): number {
-  let mask = 0;
-  for (let i = 0; i < s.length; i++) mask |= 1 << (s.charCodeAt(i) & 31);
-  return mask;
-}
-
-/** The number of bits set in the 32-bit `x`. */
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
+/** The number of character classes of {@link SuggestionIndex.counts}. */
+const CLASSES = 32;
 
 /** Prepares `candidates` for {@link closestIn} (compared by their `String` form). */
 export function suggestionIndex(candidates: Iterable<string | number | boolean>): SuggestionIndex {
   const seen = new Set<string>();
   const names: string[] = [];
   const lower: string[] = [];
-  const masks: number[] = [];
   for (const raw of candidates) {
     const candidate = String(raw);
     if (seen.has(candidate) || candidate.length > maxSuggestLength) continue;
     seen.add(candidate);
     names.push(candidate);
-    const low = candidate.toLowerCase();
-    lower.push(low);
-    masks.push(charMask(low));
+    lower.push(candidate.toLowerCase());
   }
-  return { names, lower, masks };
+  const counts = new Uint8Array(lower.length * CLASSES);
+  for (let k = 0; k < lower.length; k++) {
+    const low = lower[k]!;
+    for (let i = 0; i < low.length; i++) {
+      counts[k * CLASSES + (low.charCodeAt(i) & (CLASSES - 1))]!++; // ≤ maxSuggestLength (100): fits a byte
+    }
+  }
+  return { names, lower, counts };
 }
+
+/** The word's character counts by class in {@link closestIn}, and its distinct classes (reused; filled per call). */
+const wordCounts = new Int32Array(CLASSES);
+const wordClasses = new Int32Array(CLASSES);
 
 /** Character counts for {@link bagDistance}, by code unit modulo 128 (reused; zero between calls). */
 const bag = new Int32Array(128);
 
 /**
- * A lower bound of {@link editDistance}, in O(|a| + |b|): the bag distance, max(characters of `a` not matched in `b`,
+ * A lower bound of {@link editDistance} of `a.slice(from, endA)` and `b.slice(from, endB)` (the middles left when a
+ * common prefix and suffix are taken off, which do not change the distance), in O(length): the bag distance, max(characters of `a` not matched in `b`,
  * characters of `b` not matched in `a`), counted as multisets. Each insertion, deletion or substitution changes
  * either side by at most one and an adjacent swap changes neither, so no edit script is shorter. Code units are
  * counted modulo 128, which can only merge counts and so keeps it a lower bound.
  */
-function bagDistance(a: string, b: string): number {
-  for (let i = 0; i < a.length; i++) bag[a.charCodeAt(i) & 127]!++;
-  for (let i = 0; i < b.length; i++) bag[b.charCodeAt(i) & 127]!--;
+function bagDistance(a: string, b: string, from: number, endA: number, endB: number): number {
+  for (let i = from; i < endA; i++) bag[a.charCodeAt(i) & 127]!++;
+  for (let i = from; i < endB; i++) bag[b.charCodeAt(i) & 127]!--;
   let extraA = 0;
   let extraB = 0;
-  for (let i = 0; i < a.length; i++) {
+  for (let i = from; i < endA; i++) {
     const k = a.charCodeAt(i) & 127;
     const n = bag[k]!;
     if (n > 0) {
@@ -188,7 +177,7 @@ function bagDistance(a: string, b: string): number {
       bag[k] = 0; // counted once; a negative count is left for the loop over `b`, which clears every key of `b`
     }
   }
-  for (let i = 0; i < b.length; i++) {
+  for (let i = from; i < endB; i++) {
     const k = b.charCodeAt(i) & 127;
     const n = bag[k]!;
     if (n < 0) extraB -= n;
@@ -199,9 +188,9 @@ function bagDistance(a: string, b: string): number {
 
 /**
  * {@link closest} over a prepared {@link SuggestionIndex}: the same result. Bounded: a candidate whose length differs
- * from the word's by more than the bound is skipped before any other work, then one with more character classes
- * (code units modulo 32, precomputed as bit masks) missing on either side than the bound, then one whose character counts alone
- * (the bag distance, a lower bound) exceed it; the distance runs on the differing middles only, stopping once it
+ * from the word's by more than the bound is skipped before any other work, then one whose character counts by class
+ * (code units modulo 32, precomputed) differ by more than the bound (the bag distance, a lower bound), then the
+ * exact bag distance of the differing middles; the distance runs on the differing middles only, stopping once it
  * exceeds the bound.
  */
 export function closestIn(word: string, index: SuggestionIndex, max = 3): string[] {
@@ -209,17 +198,47 @@ export function closestIn(word: string, index: SuggestionIndex, max = 3): string
   const lower = word.toLowerCase();
   const limit = suggestionThreshold(word);
   const scored: Array<{ candidate: string; distance: number; order: number }> = [];
-  const { names, masks } = index;
-  const mask = charMask(lower);
+  const { names, counts } = index;
+  const lowerNames = index.lower;
+  const own = wordCounts;
+  const present = wordClasses;
+  own.fill(0);
+  let distinct = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i) & (CLASSES - 1);
+    if (own[c]!++ === 0) present[distinct++] = c;
+  }
   for (let k = 0; k < names.length; k++) {
     const candidate = names[k]!;
-    const other = index.lower[k]!;
-    if (candidate === word || Math.abs(other.length - lower.length) > limit) continue;
-    // Each character class (code unit modulo 32) on one side only needs an edit of its own: a lower bound.
-    const m = masks[k]!;
-    if (popcount(mask & ~m) > limit || popcount(m & ~mask) > limit) continue;
-    const bound = Math.min(limit, Math.max(1, Math.floor(differingLength(lower, other) / 2)));
-    if (bagDistance(lower, other) > bound) continue;
+    const other = lowerNames[k]!;
+    const lengthDifference = Math.abs(other.length - lower.length);
+    if (candidate === word || lengthDifference > limit) continue;
+    // The bag distance by character class (counts merged by class can only lower it: still a lower bound), from
+    // the precomputed counts, the name itself not read. Only the word's classes are visited: the counts the word has
+    // beyond the name's (`extraWord`) determine the name's beyond the word's, as the differences sum to the lengths'.
+    let extraWord = 0;
+    const base = k * CLASSES;
+    for (let p = 0; p < distinct; p++) {
+      const c = present[p]!;
+      const d = own[c]! - counts[base + c]!;
+      if (d > 0) extraWord += d;
+    }
+    const extraOther = extraWord + other.length - lower.length;
+    const classBag = extraWord > extraOther ? extraWord : extraOther;
+    if (classBag > limit) continue;
+    // The common prefix and suffix (the part where the two differ is what the bound and the lower bounds look at).
+    const shorter = Math.min(lower.length, other.length);
+    let start = 0;
+    while (start < shorter && lower.charCodeAt(start) === other.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < shorter - start && lower.charCodeAt(lower.length - 1 - end) === other.charCodeAt(other.length - 1 - end)) end++;
+    // The length of the part where the two differ (`conversation_statu` / `conversation_tags` → 5: `statu` / `tags`).
+    const differing = Math.max(lower.length, other.length) - start - end;
+    const bound = Math.min(limit, Math.max(1, Math.floor(differing / 2)));
+    // Lower bounds of the distance, cheapest first: the length difference, the class bag distance, the exact bag
+    // distance of the differing middles (the common prefix and suffix add the same counts to both sides).
+    if (lengthDifference > bound || classBag > bound) continue;
+    if (bagDistance(lower, other, start, lower.length - end, other.length - end) > bound) continue;
     const distance = editDistance(lower, other, bound);
     if (distance <= bound) scored.push({ candidate, distance, order: scored.length });
   }

@@ -133,3 +133,20 @@ test('closestIn over a prepared index gives what the full-table search gives', (
   );
   assert.equal(closestIn('conversation_stauts', index), ['conversation_status']);
 });
+
+// Characters whose code units collide modulo 32 (p/0, d/$, n/., m/-, A/a): the class counts closestIn filters with
+// merge them, which must only ever weaken its lower bound, never drop a candidate the full table keeps.
+const collidingUnit = fc.constantFrom('p', '0', 'd', '$', 'n', '.', 'm', '-', 'a', 'A', '_', 'q', '1');
+
+test('closestIn over random candidate lists (characters that share a class) gives what the full-table search gives', () => {
+  fc.assert(
+    fc.property(
+      fc.string({ unit: collidingUnit, minLength: 1, maxLength: 14 }),
+      fc.array(fc.string({ unit: collidingUnit, maxLength: 16 }), { maxLength: 30 }),
+      (word, names) => {
+        assert.equal(closestIn(word, suggestionIndex(names)), referenceClosest(word, names));
+      },
+    ),
+    fcOptions(1000),
+  );
+});
