@@ -13,8 +13,13 @@ export type CompileFn = (text: string, opts?: CompileOptions) => CompileResult;
 /** A fixed clock, so relative dates (none today) and the compile result never depend on when the bench runs. */
 export const NOW = Date.UTC(2025, 0, 15, 12, 0, 0);
 
-/** Options for every compile in the bench: the fixed clock and room for the 1 MB inputs (4 MiB). */
-export const OPTS: CompileOptions = { now: NOW, maxLength: 4 * 1_048_576 };
+/**
+ * Options for every compile in the bench: the fixed clock, room for the 1 MB inputs (4 MiB), and `nested`: the long
+ * AND inputs (2 KB, 100 clauses, the per-byte ones) put more than Kustomer's 20 items in one group, which `nested`
+ * regroups (without it they are KQ3005 errors); under 20 items it changes nothing, so the typical query's criteria
+ * are the same either way.
+ */
+export const OPTS: CompileOptions = { now: NOW, maxLength: 4 * 1_048_576, nested: true };
 
 /** The short query. */
 export const SHORT = 'conversation_status:open';

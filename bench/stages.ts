@@ -5,7 +5,7 @@
  * compile allocates. A regression then shows in the stage where it happened.
  *
  * The stages come from a bundle made like the Node library build (internals.ts). Times are medians of CPU time per
- * call ({@link cpuMedian}), which other load on the 2 shared cores moves far less than wall time.
+ * call (cputime.ts `cpuMedian`, after a warm-up), which other load on the 2 shared cores moves far less than wall time.
  *
  * Allocation: after a full GC, `compile` runs {@link ALLOC_RUNS} times and the growth of `heapUsed` is divided by the
  * runs. New-space allocation is a bump of a pointer that `heapUsed` counts, so this is the bytes allocated as long as
@@ -14,6 +14,7 @@
  */
 import { PerformanceObserver } from 'node:perf_hooks';
 import { do_not_optimize } from 'mitata';
+import { cpuMedian } from './cputime.js';
 import { importInternals, type Internals } from './internals.js';
 import { FORTY_OR, MISSPELT, OPTS, SHORT, TYPICAL } from './inputs.js';
 import { formatNs, markdownTable } from './report.js';
@@ -31,33 +32,6 @@ export const STAGE_CLASSES: Readonly<Record<string, string>> = {
   'misspelt field': MISSPELT,
 };
 
-/**
- * Median CPU ns per call of `fn`: batches of calls sized to take ~10 ms, {@link BATCHES} of them after a warm-up,
- * each timed with `process.cpuUsage()` (user + system µs of this process). CPU time, not wall time: on a shared
- * 2-core machine other processes stretch wall time by whole multiples while CPU time stays put.
- */
-export function cpuMedian(fn: () => unknown): number {
-  let n = 1;
-  for (;;) {
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < n; i++) do_not_optimize(fn());
-    const c = process.cpuUsage(c0);
-    if (c.user + c.system >= 10_000) break;
-    n *= 2;
-  }
-  const perCall: number[] = [];
-  for (let b = 0; b < BATCHES; b++) {
-    const c0 = process.cpuUsage();
-    for (let i = 0; i < n; i++) do_not_optimize(fn());
-    const c = process.cpuUsage(c0);
-    perCall.push(((c.user + c.system) * 1000) / n);
-  }
-  perCall.sort((a, b) => a - b);
-  return perCall[perCall.length >> 1]!;
-}
-
-/** Timed batches per measurement. */
-const BATCHES = 15;
 
 async function median(fn: () => unknown): Promise<number> {
   return cpuMedian(fn);
