@@ -75,8 +75,43 @@ export const INTERACTIVE_NAMES = {
   explain: `explain (${INTERACTIVE_QUERY.length} chars, minus the partial field)`,
 } as const;
 
+/** The result of {@link completionSweep}: the slowest cursor position and the median over all of them (CPU ns). */
+export interface Sweep {
+  readonly worst: { readonly offset: number; readonly ns: number };
+  readonly medianNs: number;
+  readonly positions: number;
+}
+
+/**
+ * `complete` at every cursor position of {@link INTERACTIVE_QUERY} (offsets 0 to 200), each timed in CPU time: after
+ * 30 warm-up passes over all positions, five batches of 20 calls per position, their median. The issue's target is
+ * ≤ 200 µs at every position; the six positions of the mitata group are the kinds, this is all of them.
+ */
+export function completionSweep(mod: Package): Sweep {
+  const q = INTERACTIVE_QUERY;
+  for (let pass = 0; pass < 30; pass++) for (let o = 0; o <= q.length; o++) mod.complete(q, o, OPTS);
+  const times: { offset: number; ns: number }[] = [];
+  for (let o = 0; o <= q.length; o++) {
+    const batches: number[] = [];
+    for (let b = 0; b < 5; b++) {
+      const start = process.cpuUsage();
+      for (let i = 0; i < 20; i++) do_not_optimize(mod.complete(q, o, OPTS));
+      const c = process.cpuUsage(start);
+      batches.push(((c.user + c.system) * 1000) / 20);
+    }
+    batches.sort((a, b) => a - b);
+    times.push({ offset: o, ns: batches[2]! });
+  }
+  const worst = times.reduce((a, b) => (b.ns > a.ns ? b : a));
+  const sorted = times.map((t) => t.ns).sort((a, b) => a - b);
+  return { worst, medianNs: sorted[sorted.length >> 1]!, positions: times.length };
+}
+
+let sweep: Sweep | null = null;
+
 /** Registers the group for the module `mod` (the built package or src); throws when a position offers nothing. */
 export function registerInteractiveBench(mod: Package): void {
+  sweep = completionSweep(mod);
   if (INTERACTIVE_QUERY.length !== 200) throw new Error(`bench: the interactive query has ${INTERACTIVE_QUERY.length} chars`);
   const explained = INTERACTIVE_QUERY.slice(0, INTERACTIVE_QUERY.lastIndexOf(' '));
   if (mod.explainQuery(explained, OPTS).text === undefined) throw new Error('bench: the interactive query does not compile');
@@ -101,6 +136,17 @@ export function interactiveRows(p50: (name: string) => number): string[][] {
   return [
     ...times.map((t) => [`${t.name} (200-char query)`, formatNs(t.ns), '—', verdict(undefined)]),
     [`complete, worst position (${worst.name.replace('complete @ ', '')})`, formatNs(worst.ns), '< 1 ms', verdict(worst.ns < 1e6)],
+    ...(sweep === null
+      ? []
+      : [
+          [
+            `complete at every position (${sweep.positions}), worst (offset ${sweep.worst.offset}; CPU)`,
+            formatNs(sweep.worst.ns),
+            '≤ 200 µs',
+            verdict(sweep.worst.ns <= 200_000),
+          ],
+          [`complete at every position, median (CPU)`, formatNs(sweep.medianNs), '—', verdict(undefined)],
+        ]),
     [INTERACTIVE_NAMES.tags, formatNs(p50(INTERACTIVE_NAMES.tags)), '< 1 ms', verdict(p50(INTERACTIVE_NAMES.tags) < 1e6)],
     [INTERACTIVE_NAMES.describe, formatNs(p50(INTERACTIVE_NAMES.describe)), '—', verdict(undefined)],
     [INTERACTIVE_NAMES.explain, formatNs(p50(INTERACTIVE_NAMES.explain)), '—', verdict(undefined)],

@@ -33,6 +33,19 @@ function isLower(c: number): boolean {
   return c >= 97 && c <= 122;
 }
 
+/** {@link wordStarts} of the labels seen, which are mostly the same few hundred (field names, zones) call after call. */
+const startsCache = new Map<string, readonly number[]>();
+
+/** {@link wordStarts}, cached (up to 10,000 labels). */
+function cachedWordStarts(label: string): readonly number[] {
+  let starts = startsCache.get(label);
+  if (starts === undefined) {
+    starts = wordStarts(label);
+    if (startsCache.size < 10_000) startsCache.set(label, starts);
+  }
+  return starts;
+}
+
 /** The start offsets of the words of `label` (see the module comment for what separates words). */
 function wordStarts(label: string): number[] {
   const starts = [0];
@@ -50,33 +63,50 @@ function wordStarts(label: string): number[] {
  */
 function wordPieces(lowerLabel: string, starts: readonly number[], lowerTyped: string): number {
   const words = Math.min(starts.length, 16);
-  // best[k]: the fewest skipped words to match typed[k..] starting at word index w (memo over k and w).
-  const memo = new Map<number, number>();
-  const solve = (k: number, w: number): number => {
-    if (k === lowerTyped.length) return 0;
-    if (w >= words) return -1;
-    const key = k * 32 + w;
-    const hit = memo.get(key);
-    if (hit !== undefined) return hit;
-    let best = -1;
-    for (let v = w; v < words; v++) {
-      const at = starts[v]!;
-      const end = v + 1 < starts.length ? starts[v + 1]! : lowerLabel.length;
-      // The longest piece of typed that starts word v, then every shorter one.
-      let len = 0;
-      while (k + len < lowerTyped.length && at + len < end && lowerLabel.charCodeAt(at + len) === lowerTyped.charCodeAt(k + len)) len++;
-      for (let l = len; l >= 1; l--) {
-        const rest = solve(k + l, v + 1);
-        if (rest >= 0) {
-          const cost = rest + (v - w);
-          if (best < 0 || cost < best) best = cost;
+  const n = lowerTyped.length;
+  // cost[k * width + w]: the fewest words skipped to have matched typed[0..k) with the next piece to start at word w
+  // or later (-1: not reached). Filled forwards from (0, 0): only states a piece reaches are expanded, and a piece
+  // must start a word, so most labels are done after one look at each word's first character.
+  const width = words + 1;
+  const size = (n + 1) * width;
+  if (piecesTable.length < size) piecesTable = new Int32Array(size * 2);
+  const cost = piecesTable;
+  cost.fill(-1, 0, size);
+  cost[0] = 0;
+  for (let k = 0; k < n; k++) {
+    for (let w = 0; w < words; w++) {
+      const here = cost[k * width + w]!;
+      if (here < 0) continue;
+      for (let v = w; v < words; v++) {
+        const at = starts[v]!;
+        const end = v + 1 < starts.length ? starts[v + 1]! : lowerLabel.length;
+        // Every piece of typed that starts word v: typed[k..k+l) for l up to the longest.
+        for (let l = 1; k + l <= n && at + l <= end && lowerLabel.charCodeAt(at + l - 1) === lowerTyped.charCodeAt(k + l - 1); l++) {
+          const next = (k + l) * width + v + 1;
+          const c = here + (v - w);
+          if (cost[next]! < 0 || c < cost[next]!) cost[next] = c;
         }
       }
     }
-    memo.set(key, best);
-    return best;
-  };
-  return solve(0, 0);
+  }
+  let best = -1;
+  for (let w = 0; w <= words; w++) {
+    const c = cost[n * width + w]!;
+    if (c >= 0 && (best < 0 || c < best)) best = c;
+  }
+  return best;
+}
+
+/** The table {@link wordPieces} reuses from call to call (grown for a longer typed text). */
+let piecesTable = new Int32Array(512);
+
+/** True when the characters of `lowerTyped` occur in `lowerLabel` in order (every match of tiers 1–4 is such). */
+function isSubsequence(lowerLabel: string, lowerTyped: string): boolean {
+  let j = 0;
+  for (let i = 0; i < lowerLabel.length && j < lowerTyped.length; i++) {
+    if (lowerLabel.charCodeAt(i) === lowerTyped.charCodeAt(j)) j++;
+  }
+  return j === lowerTyped.length;
 }
 
 /**
@@ -89,7 +119,9 @@ export function matchLabel(label: string, lowerLabel: string, lowerTyped: string
   if (n === 0) return 0;
   if (n > lowerLabel.length) return null;
   if (lowerLabel.startsWith(lowerTyped)) return Math.min(lowerLabel.length - n, tierWidth - 1); // shorter first
-  const starts = wordStarts(label);
+  // Every other tier matches a subsequence: a label that does not hold one is out, found in one pass.
+  if (!isSubsequence(lowerLabel, lowerTyped)) return null;
+  const starts = cachedWordStarts(label);
   for (let w = 1; w < starts.length; w++) {
     if (lowerLabel.startsWith(lowerTyped, starts[w]!)) return tierWidth + Math.min(w, tierWidth - 1);
   }
