@@ -6,15 +6,19 @@
  * Why: `kq compile '<query>'` is over in milliseconds, so its process time is mostly start-up, and most of that was
  * V8 parsing the ~0.5 MB of JavaScript it loads (about 20 ms) and compiling the functions the run calls. Node 20 has no
  * compile cache for ES modules (`module.enableCompileCache` is Node ≥ 22.1), but `vm.Script` takes and makes V8 code
- * cache data (`cachedData`, `createCachedData()`, Node docs "vm: class vm.Script"). Measured on Node 20 (whole
- * processes, paired alternating runs, CPU time): `kq compile '<query>'` went from 2.1× `node -e 0` to about 1.4× with
- * the cache (and the bundle runs no slower than before without one: the first run of each command).
+ * cache data (`cachedData`, `createCachedData()`, Node docs "vm: class vm.Script"). Measured on Node 20.20, 2 cores
+ * (whole processes, paired alternating runs, median CPU time; `npm run bench:cold`): `kq compile '<query>'` went
+ * from 2.1× `node -e 0` (ES module chunks, no cache) to about 1.5× with the cache, 0.74× the CPU time it took before.
+ * A run without a cache (the first of each command, or `KQ_NO_CODE_CACHE=1`) costs about 7 % more than before: the
+ * one bundle holds every command, so V8 pre-parses all of it. The launcher is CommonJS (bin/kq.cjs) because an ES
+ * module entry starts Node's ES module loader, ~6 % of a short command.
  *
  * How, and why it is safe:
- * - The cache (codeCache.ts) is a file per command (`compile`, `fmt`, …; `none` for no command) in the user's cache directory
- *   ({@link cacheDirectory}), named by the package version, the Node version and architecture, and a SHA-256 of the
- *   bundle's bytes. V8 itself checks only the source's length against cached data, so the content hash in the name is
- *   what keeps a cache from ever meeting a different bundle.
+ * - The cache (codeCache.ts) is a file per command (`compile`, `fmt`, …; `none` for no command) in the user's cache
+ *   directory (`cacheDirectory`), named by the package version, the Node version and architecture, the SHA-256 of
+ *   the bundle the build wrote (computed by scripts/build.mjs, not at run time: that cost ~4 ms a run), and the
+ *   bundle's size and modification time. V8 itself checks only the source's length against cached data, so the hash
+ *   and the file's size and time in the name are what keep a cache from ever meeting a different bundle.
  * - A cache that V8 rejects (another V8 or other flags; a damaged file) is ignored and written anew; a cache that
  *   cannot be read or written (no home directory, a read-only disk) is simply not used. Every such failure is
  *   ignored: the CLI then runs exactly as without a cache. `KQ_NO_CODE_CACHE=1` turns the cache off.

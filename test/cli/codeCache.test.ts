@@ -5,7 +5,7 @@
  * the cache file and find its directory.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -48,7 +48,7 @@ test(`bin/kq.cjs compile '${QUERY}': the first run writes the cache, the second 
     assert.equal(JSON.parse(first.stdout), EXPECTED);
     const files = cacheFiles(home);
     assert.is(files.length, 1);
-    assert.match(files[0]!, /^cli-\d+\.\d+\.\d+.*-node\d+\.\d+\.\d+-[a-z0-9]+-[0-9a-f]{32}-compile\.v8$/);
+    assert.match(files[0]!, /^cli-\d+\.\d+\.\d+.*-node\d+\.\d+\.\d+-[a-z0-9]+-[0-9a-f]{32}-[0-9a-z]+-[0-9a-z]+-compile\.v8$/);
     const written = readFileSync(join(home, 'kustomer-query', files[0]!));
     assert.ok(written.length > 0);
     const second = kq(['compile', '--compact', QUERY], home);
@@ -88,6 +88,30 @@ test('bin/kq.cjs compile where no cache can be written (XDG_CACHE_HOME is a file
     assert.is(r.status, 0, r.stderr);
     assert.is(r.stderr, '');
     assert.equal(JSON.parse(r.stdout), EXPECTED);
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('a bundle changed after the build (a patch in place) gets a cache file of its own: same output', () => {
+  const home = freshHome();
+  try {
+    // The launcher and the bundle alone, as installed: the CLI bundle needs no other file for `kq compile`.
+    const dist = join(home, 'dist');
+    mkdirSync(dist);
+    for (const file of ['kq.cjs', 'cli.cjs']) copyFileSync(new URL(`dist/${file}`, root), join(dist, file));
+    const launcher = join(home, 'run.cjs');
+    writeFileSync(launcher, `require(${JSON.stringify(join(dist, 'kq.cjs'))}).run();\n`);
+    const runLauncher = () =>
+      spawnSync(process.execPath, [launcher, 'compile', '--compact', QUERY], { encoding: 'utf8', env: { ...process.env, KQ_NO_CODE_CACHE: '', XDG_CACHE_HOME: home } });
+    const before = runLauncher();
+    assert.is(before.status, 0, before.stderr);
+    assert.is(cacheFiles(home).length, 1);
+    appendFileSync(join(dist, 'cli.cjs'), '\n// patched\n');
+    const after = runLauncher();
+    assert.is(after.status, 0, after.stderr);
+    assert.is(after.stdout, before.stdout);
+    assert.is(cacheFiles(home).length, 2);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
