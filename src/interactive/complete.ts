@@ -558,6 +558,6 @@ let zones: string[] | undefined;
 
 /** IANA zone names, with UTC first. */
 function zoneCandidates(): string[] {
-  zones ??= ['UTC', ...ianaZoneNames.filter((z) => z !== 'UTC')];
+  zones ??= ['UTC', ...ianaZoneNames().filter((z) => z !== 'UTC')];
   return zones;
 }
