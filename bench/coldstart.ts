@@ -75,3 +75,66 @@ export function measureColdStart(label: string, moduleUrl: string, runs: number,
     runs,
   };
 }
+
+/** One command of a whole-process series: what to run (after `node`) and a label for the report. */
+export interface ProcessCommand {
+  readonly label: string;
+  /** Arguments to `node`, e.g. `['bin/kq.cjs', 'compile', 'q']`; run in the project root. */
+  readonly args: readonly string[];
+  /** Extra environment variables. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/** The medians of a whole-process series of one command, and its ratios to the yardstick (the first command). */
+export interface ProcessTiming {
+  readonly label: string;
+  /** Median CPU time (user + system, all threads) of the process, from start to its `exit` event (ms). */
+  readonly medianCpuMs: number;
+  /** Median wall time, spawn to exit, seen from this process (ms). */
+  readonly medianWallMs: number;
+  /** Median of the per-round ratios to the yardstick's CPU time and wall time (1 for the yardstick). */
+  readonly cpuRatio: number;
+  readonly wallRatio: number;
+  readonly runs: number;
+}
+
+/**
+ * Whole processes, paired: each round runs every command once, in turn (A B C A B C …), so a drift in the machine's
+ * speed moves them all; ratios are taken within a round, then their median. The first command is the yardstick
+ * (`node -e 0`). A child's CPU time is read by a preloaded script at its `exit` event (`process.cpuUsage()`: user +
+ * system of the whole process, every thread; Node's `--require`), so every command, the yardstick too, carries the
+ * same preload. Throws when a command exits non-zero. One unmeasured warm-up round first (it also writes the code
+ * caches of `kq` commands, so the rounds measure the steady state).
+ */
+export function measureProcesses(commands: readonly ProcessCommand[], rounds: number, reporterPath: string): ProcessTiming[] {
+  const cpu: number[][] = commands.map(() => []);
+  const wall: number[][] = commands.map(() => []);
+  for (let round = -1; round < rounds; round++) {
+    commands.forEach((c, i) => {
+      const t0 = performance.now();
+      const child = spawnSync(process.execPath, ['--require', reporterPath, ...c.args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, ...c.env },
+      });
+      const ms = performance.now() - t0;
+      if (child.status !== 0) throw new Error(`${c.label} exited ${child.status}:\n${child.stderr}`);
+      const used = /kq-bench-cpu-us (\d+)/.exec(child.stderr);
+      if (!used) throw new Error(`${c.label}: no CPU report on stderr`);
+      if (round < 0) return;
+      cpu[i]!.push(Number(used[1]) / 1000);
+      wall[i]!.push(ms);
+    });
+  }
+  return commands.map((c, i) => ({
+    label: c.label,
+    medianCpuMs: median(cpu[i]!),
+    medianWallMs: median(wall[i]!),
+    cpuRatio: median(cpu[i]!.map((x, r) => x / cpu[0]![r]!)),
+    wallRatio: median(wall[i]!.map((x, r) => x / wall[0]![r]!)),
+    runs: rounds,
+  }));
+}
+
+/** The preloaded script of {@link measureProcesses}: prints the process's CPU microseconds on stderr at exit. */
+export const CPU_REPORTER = "process.on('exit', () => { const u = process.cpuUsage(); process.stderr.write(`\\nkq-bench-cpu-us ${u.user + u.system}\\n`); });\n";

@@ -92,7 +92,7 @@ async function generate(path: string, lines: number): Promise<number> {
 
 const built = await builtModule(log);
 process.on('exit', built.cleanup);
-if (built.label !== 'dist/index.js') throw new Error(`bench:translate needs a working \`npm run build\` (dist/cli.js); got ${built.label}`);
+if (built.label !== 'dist/index.js') throw new Error(`bench:translate needs a working \`npm run build\` (dist/kq.cjs, dist/cli.cjs); got ${built.label}`);
 
 const dir = mkdtempSync(join(tmpdir(), 'kq-translate-bench-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
@@ -106,7 +106,7 @@ log(`input: ${LINES.toLocaleString('en-US')} lines, ${bigRecords.toLocaleString(
 const runner = join(dir, 'run.mjs');
 writeFileSync(
   runner,
-  `import { run } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli.js')).href)};
+  `import { run } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'kq.cjs')).href)};
 process.on('exit', () => process.stderr.write(\`\\nmaxRSS \${process.resourceUsage().maxRSS}\\n\`));
 await run();
 `,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `kq` command: runs the built CLI (dist/cli.js, made by `npm run build`, which `npm ci` runs via `prepare`).
-import { run } from '../dist/cli.js';
+// `node bin/kq.js …`, as before bin/kq.cjs became the `kq` command: runs the same launcher (src/cli/launch.ts).
+import { createRequire } from 'node:module';
 
-await run();
+await createRequire(import.meta.url)('../dist/kq.cjs').run();

@@ -20,7 +20,7 @@ let spellings: Map<string, string> | undefined;
 function spellingByLowerCase(): Map<string, string> {
   if (spellings !== undefined) return spellings;
   const map = new Map<string, string>();
-  for (const name of ianaZoneNames) map.set(name.toLowerCase(), name);
+  for (const name of ianaZoneNames()) map.set(name.toLowerCase(), name);
   // Zones added to the runtime's tz data after the list above was generated.
   const supported = (Intl as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
   if (typeof supported === 'function') {

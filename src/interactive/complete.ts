@@ -608,6 +608,6 @@ function frozenCandidate(c: Candidate): Candidate {
 
 /** IANA zone names, with UTC first. */
 function zoneCandidates(): string[] {
-  zones ??= ['UTC', ...ianaZoneNames.filter((z) => z !== 'UTC')];
+  zones ??= ['UTC', ...ianaZoneNames().filter((z) => z !== 'UTC')];
   return zones;
 }

@@ -112,7 +112,7 @@ test('kq --help and kq --version', async () => {
 });
 
 test('bin/kq.js runs the built CLI (after npm run build)', () => {
-  if (!existsSync(new URL('../../dist/cli.js', import.meta.url))) {
+  if (!existsSync(new URL('../../dist/cli.cjs', import.meta.url))) {
     execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
   }
   const r = spawnSync(process.execPath, ['bin/kq.js', 'compile', '--compact', 'customer_email:jane@acme.example'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

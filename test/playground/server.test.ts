@@ -1,7 +1,7 @@
 /**
  * The playground server without a browser (src/node/playground.ts, `kq playground`): what it serves, its
  * Content-Security-Policy with a fresh style nonce per response, that it answers on 127.0.0.1 for its own Host only,
- * and that `kq playground --port 0` from the built CLI (bin/kq.js → dist/cli.js, as installed) finds the built page.
+ * and that `kq playground --port 0` from the built CLI (bin/kq.js → dist/kq.cjs → dist/cli.cjs, as installed) finds the built page.
  * The page in a real browser: page.test.ts.
  */
 import { spawn } from 'node:child_process';
