@@ -49,7 +49,9 @@ function runUvu({ dir, pattern }) {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', uvuBin, dir, pattern, '--no-color', ...uvuFlags],
-      { cwd: root, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['inherit', 'pipe', 'inherit'] },
+      // KQ_NO_CODE_CACHE: the tests that start `kq` must not leave V8 code caches in the user's cache directory
+      // (src/cli/launch.ts); the code-cache tests give their own processes a temporary one.
+      { cwd: root, env: { ...process.env, FORCE_COLOR: '0', KQ_NO_CODE_CACHE: '1' }, stdio: ['inherit', 'pipe', 'inherit'] },
     );
     let stdout = '';
     child.stdout.setEncoding('utf8');
