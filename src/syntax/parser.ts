@@ -85,7 +85,7 @@ class QueryParser extends EmbeddedActionsParser {
    */
   constructor(recovery = false) {
     // chevrotain's guidance: validations are for development; `skipValidations` saves ~4 ms of the first parse.
-    super(T.allTokens, { maxLookahead: 3, recoveryEnabled: recovery, skipValidations: production });
+    super(T.allTokens, { maxLookahead: 1, recoveryEnabled: recovery, skipValidations: production });
     this.performSelfAnalysis();
   }
 
