@@ -62,7 +62,7 @@ export function runPipeline(text: string, opts: CompileOptions = {}, pipeline: P
     const ast = parsed.ast;
     if (!ast) return stopped(parsed, null, null, null, parsed.diagnostics);
     checked = analyze(ast, opts);
-    const diagnostics = [...parsed.diagnostics, ...checked.diagnostics];
+    const diagnostics = parsed.diagnostics.length === 0 ? checked.diagnostics : [...parsed.diagnostics, ...checked.diagnostics];
     if (hasErrors(diagnostics)) return stopped(parsed, checked, null, null, finish(diagnostics, opts));
     lowered = lower(checked);
     normalized = lowered ? normalize(lowered) : null;

@@ -94,9 +94,13 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Orders diagnostics by position, then errors before warnings before infos (stable otherwise). */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  return diagnostics
-    .map((d, i) => [d, i] as const)
-    .sort(([a, ia], [b, ib]) => a.span.start - b.span.start || rank[a.severity] - rank[b.severity] || ia - ib)
-    .map(([d]) => d);
+  // A copy, sorted: Array.prototype.sort is stable (ECMA-262 since 2019), which keeps equal ones in their order.
+  if (diagnostics.length < 2) return diagnostics.slice();
+  return diagnostics.slice().sort(byPositionThenSeverity);
+}
+
+const severityRank: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+function byPositionThenSeverity(a: Diagnostic, b: Diagnostic): number {
+  return a.span.start - b.span.start || severityRank[a.severity] - severityRank[b.severity];
 }

@@ -16,9 +16,13 @@
 import type { Atom, AtomOrigin, LNode, Scalar } from './ir.js';
 
 /** `items` with every `in`-able equality on one field merged into the first such atom. */
-function mergeEqualities(items: readonly LNode[]): LNode[] {
+function mergeEqualities(items: LNode[]): LNode[] {
+  // Nothing to merge unless two atoms could be: then the items come back as they are.
+  let mergeable = 0;
+  for (const item of items) if (item.kind === 'atom' && item.mergeable && (item.op === 'equals' || item.op === 'in')) mergeable++;
+  if (mergeable < 2) return items;
   const byField = new Map<string, { index: number; values: Scalar[]; seen: Set<Scalar> | null; origins: AtomOrigin[] }>();
-  const out: (LNode | null)[] = [];
+  const out: LNode[] = [];
   for (const item of items) {
     if (item.kind === 'atom' && item.mergeable && (item.op === 'equals' || item.op === 'in')) {
       const values = item.op === 'in' ? (item.value as readonly Scalar[]) : [item.value as Scalar];
@@ -62,7 +66,7 @@ function mergeEqualities(items: readonly LNode[]): LNode[] {
     };
     out[group.index] = merged;
   }
-  return out.filter((x): x is LNode => x !== null);
+  return out;
 }
 
 /** Normalizes `node` (see the module comment). */

@@ -48,10 +48,10 @@ export function parse(text: string, opts: ParseOptions = {}): ParseResult {
     };
   }
   const lexed = lex(text, { maxDepth: limits.maxDepth, maxDiagnostics: limits.maxDiagnostics });
-  const diagnostics: Diagnostic[] = [...lexed.diagnostics];
+  const diagnostics: Diagnostic[] = lexed.diagnostics; // the lexer's own fresh array
   let body: A.Expression | null = null;
   if (!hasErrors(diagnostics)) {
-    const builders = termBuilders(diagnostics);
+    const builders = sharedBuilders(diagnostics);
     try {
       const result = parseTokens(lexed.tokens, builders.fieldTerm, builders.text);
       if (result.error) diagnostics.push(syntaxError(result.error, lexed.tokens, text));
@@ -69,12 +69,23 @@ export function parse(text: string, opts: ParseOptions = {}): ParseResult {
       );
     }
   }
-  const sorted = capDiagnostics(sortDiagnostics(diagnostics), limits.maxDiagnostics);
+  const sorted = capDiagnostics(diagnostics.length > 1 ? sortDiagnostics(diagnostics) : diagnostics, limits.maxDiagnostics);
   const ok = !hasErrors(sorted);
   return {
     ast: ok ? { kind: 'Query', span: { start: 0, end: text.length }, body } : null,
     diagnostics: sorted,
   };
+}
+
+/** The diagnostics of the parse in progress (parse is never re-entered: it runs to its end on one shared parser). */
+let currentSink: Diagnostic[] = [];
+let builders: ReturnType<typeof termBuilders> | null = null;
+
+/** The term builders, made once, reporting to `sink` for this parse (no closures made per parse). */
+function sharedBuilders(sink: Diagnostic[]): ReturnType<typeof termBuilders> {
+  currentSink = sink;
+  builders ??= termBuilders({ push: (d: Diagnostic) => currentSink.push(d) });
+  return builders;
 }
 
 function describe(t: IToken): string {

@@ -25,8 +25,13 @@ const lowercaseKeywords = new Map([
   ['not', 'NOT'],
 ]);
 
-/** Makes the term builders for one parse; diagnostics go to `sink`. */
-export function termBuilders(sink: Diagnostic[]) {
+/** Where the term builders put their diagnostics: an array, or anything with its `push`. */
+export interface DiagnosticSink {
+  push(d: Diagnostic): unknown;
+}
+
+/** Makes the term builders; diagnostics go to `sink`. */
+export function termBuilders(sink: DiagnosticSink) {
   const name = (t: Token): A.Name => ({ kind: 'Name', span: tokenSpan(t), value: t.payload });
 
   function directive(nameTok: Token, opTok: Token, op: A.ComparisonOperator, shape: FieldValueShape, end: number) {
@@ -59,8 +64,10 @@ export function termBuilders(sink: Diagnostic[]) {
         return key === 'has' ? exists : ({ kind: 'Not', span: whole, operand: exists } as A.Not);
       }
       case 'sort': {
-        const m = /-(asc|desc)$/.exec(value.value);
-        const fieldText = m ? value.value.slice(0, m.index) : value.value;
+        // `<key>-asc` / `<key>-desc` (lower case), told by their endings (no match array per sort key).
+        const written = value.value;
+        const suffix = written.endsWith('-desc') ? 'desc' : written.endsWith('-asc') ? 'asc' : null;
+        const fieldText = suffix ? written.slice(0, written.length - suffix.length - 1) : written;
         // The Name's span covers the field part when the value was written without escapes or quotes.
         const raw = value.span.end - value.span.start === value.value.length;
         const fieldSpan = raw ? span(value.span.start, value.span.start + fieldText.length) : value.span;
@@ -68,7 +75,7 @@ export function termBuilders(sink: Diagnostic[]) {
           kind: 'Sort',
           span: whole,
           field: { kind: 'Name', span: fieldSpan, value: fieldText },
-          direction: (m?.[1] as 'asc' | 'desc' | undefined) ?? 'asc',
+          direction: suffix ?? 'asc',
         } satisfies A.Sort;
       }
       case 'context':
@@ -88,21 +95,22 @@ export function termBuilders(sink: Diagnostic[]) {
   ): A.Expression {
     const whole = span(nameTok.startOffset, end);
     const field = name(nameTok);
-    const placeholder: A.Exists = { kind: 'Exists', span: whole, field };
-    if (directiveSet.has(nameTok.payload)) return directive(nameTok, opTok, op, shape, end) ?? placeholder;
+    // What stands in for a term that is an error (its diagnostic explains it); made only then.
+    const placeholder = (): A.Exists => ({ kind: 'Exists', span: whole, field });
+    if (directiveSet.has(nameTok.payload)) return directive(nameTok, opTok, op, shape, end) ?? placeholder();
     switch (shape.form) {
       case 'missing': {
         const at = opTok.endOffset! + 1;
         sink.push(
           diagnostic('MissingValue', span(at, at), { at: 'field', field: nameTok.payload, operator: opTok.image }),
         );
-        return placeholder;
+        return placeholder();
       }
       case 'star':
         if (op !== ':') {
           sink.push(wildcardDiagnostic(span(opTok.startOffset, end), { at: 'operator', field: nameTok.payload }));
         }
-        return placeholder;
+        return placeholder();
       case 'single':
         return { kind: 'Comparison', span: whole, field, operator: op, value: shape.value } satisfies A.Comparison;
       case 'list': {
@@ -113,7 +121,7 @@ export function termBuilders(sink: Diagnostic[]) {
           sink.push(
             diagnostic('InvalidList', span(opTok.startOffset, end), { problem: 'operator', field: nameTok.payload, operator: opTok.image }),
           );
-          return placeholder;
+          return placeholder();
         }
         return { kind: 'List', span: whole, field, operator: op, values: shape.values } satisfies A.List;
       }
@@ -122,13 +130,13 @@ export function termBuilders(sink: Diagnostic[]) {
           sink.push(
             diagnostic('InvalidRange', span(opTok.startOffset, end), { problem: 'operator', field: nameTok.payload, operator: opTok.image }),
           );
-          return placeholder;
+          return placeholder();
         }
         if (shape.lower === null && shape.upper === null) {
           sink.push(
             diagnostic('InvalidRange', span(opTok.endOffset! + 1, end), { problem: 'bothOpen', field: nameTok.payload }),
           );
-          return placeholder;
+          return placeholder();
         }
         return {
           kind: 'Range',
