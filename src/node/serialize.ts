@@ -11,7 +11,7 @@
  * translation itself.
  */
 import { checkLines } from './checkLines.js';
-import { convert, toResult, type ConvertOptions } from './convert.js';
+import { convert, toResult, type ConvertOptions, type Outcome } from './convert.js';
 import { csvRow, resultJson } from './output.js';
 import type { InputFormat, SourceRecord } from './records.js';
 import { TranslateTally, type TallyCounts } from './summary.js';
@@ -43,7 +43,16 @@ export function serializeBatch(records: readonly SourceRecord[], format: RecordF
   const tally = new TranslateTally();
   let text = '';
   let lastLine = 0;
+  const json = format.format === 'jsonl' || format.format === 'json';
   for (const record of records) {
+    if (json && record.input?.kind === 'text') {
+      // The common case, written without building the result record first (see queryResultJson).
+      const outcome = convert(record.input, opts);
+      tally.add(outcome);
+      lastLine = record.line;
+      text += format.format === 'jsonl' ? `${queryResultJson(record, record.input.text, outcome)}\n` : `,\n${queryResultJson(record, record.input.text, outcome)}`;
+      continue;
+    }
     const result = toResult(record, record.input ? convert(record.input, opts) : undefined);
     tally.add(result);
     lastLine = record.line;
@@ -63,6 +72,24 @@ export function serializeBatch(records: readonly SourceRecord[], format: RecordF
     }
   }
   return { text, lastLine, counts: tally.counts() };
+}
+
+/**
+ * `resultJson(toResult(record, outcome))` for a record whose input is the query `query`, without the result record
+ * in between: the same keys in the same order (`line`, `fields`, `ok`, `query`, `criteria`, `diagnostics`, `frame`,
+ * `relativeDates`), each value written by JSON.stringify. test/translate/output.test.ts holds the two equal.
+ */
+export function queryResultJson(record: SourceRecord, query: string, outcome: Outcome): string {
+  const carried = record.fieldsJson ?? (record.fields !== undefined ? JSON.stringify(record.fields) : undefined);
+  let json = `{"line":${JSON.stringify(record.line)},${carried !== undefined ? `"fields":${carried},` : ''}"ok":${outcome.ok},"query":${JSON.stringify(query)}`;
+  if (outcome.output !== undefined) {
+    const criteria = JSON.stringify(outcome.output);
+    if (criteria !== undefined) json += `,"criteria":${criteria}`;
+  }
+  json += `,"diagnostics":${JSON.stringify(outcome.diagnostics)}`;
+  if (outcome.frame !== undefined) json += `,"frame":${JSON.stringify(outcome.frame)}`;
+  if (outcome.relativeDates) json += ',"relativeDates":true';
+  return `${json}}`;
 }
 
 /**

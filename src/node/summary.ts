@@ -26,8 +26,8 @@ export class TranslateTally {
   /** Failing records per error code (a code counts once per record). */
   private readonly codes = new Map<string, number>();
 
-  /** Counts one result. */
-  add(result: TranslateResult): void {
+  /** Counts one result (only its `ok`, `diagnostics` and `relativeDates` are read). */
+  add(result: Pick<TranslateResult, 'ok' | 'diagnostics' | 'relativeDates'>): void {
     this.records++;
     if (result.relativeDates) this.relative++;
     if (result.ok) {
