@@ -1,6 +1,7 @@
 /**
  * `kq translate <file|->`: bulk translation of saved queries — a file (or stdin) of query texts to criteria, or of
- * criteria bodies to query texts (`--to text`) — over `translate()` (src/translate/). Output goes to stdout or
+ * criteria bodies to query texts (`--to text`) — over `translateOutput()` (src/node/translate.ts: each batch is
+ * written out where it is translated, in a worker thread with `--jobs`). Output goes to stdout or
  * `--out`, as JSONL, a JSON array or CSV; a summary line and, on a terminal, a progress bar (cli-progress) go to
  * stderr. `--check` only prints `file:line:col: code severity: message` lines, for CI.
  *
