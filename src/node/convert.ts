@@ -5,10 +5,10 @@
 import { compile } from '../compile.js';
 import { decompile } from '../decompile/decompile.js';
 import { Messages } from '../diagnostics/catalogue.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { codeFrames } from '../diagnostics/codeFrame.js';
 import type { CompileOptions } from '../options.js';
-import type { RecordInput } from './records.js';
+import type { RecordInput, SourceRecord, TranslateResult } from './records.js';
 
 /**
  * What a worker sends back for one record: whether it succeeded, the translation (`criteria` for a query, `text`
@@ -47,4 +47,24 @@ export function convert(input: RecordInput, opts: ConvertOptions): Outcome {
   const diagnostics = result.diagnostics.filter((d) => d.severity !== 'info');
   const frame = diagnostics.length > 0 ? codeFrames('', diagnostics, { fileName: opts.fileName ?? 'criteria' }) : undefined;
   return { ok: result.text !== undefined, output: result.text, diagnostics, ...(frame !== undefined ? { frame } : {}) };
+}
+
+/** The result record of `record`, given the outcome of its translation (none when it could not be read). */
+export function toResult(record: SourceRecord, outcome: Outcome | undefined): TranslateResult {
+  const fields = {
+    ...(record.fields !== undefined ? { fields: record.fields } : {}),
+    ...(record.fieldsJson !== undefined ? { fieldsJson: record.fieldsJson } : {}),
+  };
+  if (!record.input || !outcome) {
+    const error = record.error ?? diagnostic('InternalError', { start: 0, end: 0 }, { error: 'no translation came back for this record', report: 'none' });
+    return { line: record.line, ...fields, ok: false, diagnostics: [error], frame: `error[${error.code}]: ${error.message}\n --> line ${record.line}` };
+  }
+  const frame = outcome.frame !== undefined ? { frame: outcome.frame } : {};
+  if (record.input.kind === 'text') {
+    const criteria = outcome.output !== undefined ? { criteria: outcome.output } : {};
+    const relative = outcome.relativeDates ? { relativeDates: true as const } : {};
+    return { line: record.line, ...fields, ok: outcome.ok, query: record.input.text, ...criteria, diagnostics: outcome.diagnostics, ...frame, ...relative };
+  }
+  const query = typeof outcome.output === 'string' ? { query: outcome.output } : {};
+  return { line: record.line, ...fields, ok: outcome.ok, ...query, criteria: record.input.body, diagnostics: outcome.diagnostics, ...frame };
 }

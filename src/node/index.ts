@@ -6,6 +6,8 @@
  * - `translate(source, opts)`: an async iterable of {@link TranslateResult}s, one per input record, in input order;
  *   sources are byte streams, `Uint8Array`s, or iterables of strings/bodies; input formats text (one query per line,
  *   `#` comments), JSONL, JSON arrays (streamed) and CSV; `jobs` worker threads. See src/node/translate.ts.
+ * - `translateOutput(source, opts, {format})`: the same translation yielding the output text itself in pieces (what
+ *   `kq translate` writes), each batch written out where it was translated, in a worker with `jobs` > 1.
  * - Output: `jsonlWriter`, `jsonWriter`, `csvWriter` (what `kq translate --format` writes), `resultJson`.
  * - `checkLines`: the `file:line:column: code severity: message` lines of one result (`kq translate --check`).
  * - `TranslateTally`: the counts behind `kq translate`'s summary.
@@ -16,7 +18,7 @@
  * - `startPlayground`: the playground's web server (`kq playground`), 127.0.0.1 only, strict CSP (src/node/playground.ts).
  * - `startLanguageServer`: the Language Server Protocol server for `.kq` files (`kq lsp --stdio`); see src/lsp/.
  */
-export { translate } from './translate.js';
+export { translate, translateOutput, type OutputOptions, type OutputPiece } from './translate.js';
 export type { TranslateSource } from './sources.js';
 export { inputFormatFor, formatsFor } from './sources.js';
 export {
@@ -32,7 +34,7 @@ export {
 } from './records.js';
 export { resultJson, jsonlWriter, jsonWriter, csvWriter, outputFormats, type OutputFormat, type ResultWriter } from './output.js';
 export { checkLines } from './checkLines.js';
-export { TranslateTally } from './summary.js';
+export { TranslateTally, type TallyCounts } from './summary.js';
 export {
   readRecords,
   openRecordFile,

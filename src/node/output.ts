@@ -62,33 +62,46 @@ export function csvWriter(inputFormat: InputFormat, columns: () => readonly stri
   let carried: readonly string[] | undefined;
   const header = (): string => {
     carried = inputFormat === 'csv' ? columns() : [];
-    // A carried column named like one of ours (`line`, `ok`, `query`, …) is renamed `name#2` (`#3`, … if that is
-    // taken too) in the header, as the CSV reader renames repeated names: every header name is unique.
-    const fieldColumns = inputFormat === 'csv' ? uniqueColumnNames([...resultColumns, ...carried]).slice(resultColumns.length) : inputFormat === 'text' ? [] : ['fields'];
-    return stringify([['line', ...fieldColumns, 'ok', 'query', 'criteria', 'codes', 'diagnostics', 'frame']]);
+    return csvHeader(inputFormat, carried);
   };
   return {
     record(result) {
       const head = carried === undefined ? header() : '';
-      const fields = result.fields ?? {};
-      const fieldValues =
-        inputFormat === 'csv'
-          ? carried!.map((name) => (Object.hasOwn(fields, name) ? String(fields[name]) : ''))
-          : inputFormat === 'text'
-            ? []
-            : [result.fieldsJson ?? (result.fields === undefined ? '' : JSON.stringify(result.fields))];
-      const row = [
-        String(result.line),
-        ...fieldValues,
-        String(result.ok),
-        result.query ?? '',
-        result.criteria === undefined ? '' : JSON.stringify(result.criteria),
-        result.diagnostics.map((d) => d.code).join(' '),
-        result.diagnostics.length > 0 ? JSON.stringify(result.diagnostics) : '',
-        result.frame ?? '',
-      ];
-      return head + stringify([row]);
+      return head + csvRow(result, inputFormat, carried!);
     },
     end: () => (carried === undefined ? header() : ''),
   };
+}
+
+/**
+ * The header row of {@link csvWriter}'s output, with its newline: `carried` is the carried columns of a CSV input
+ * (ignored for other input formats).
+ */
+export function csvHeader(inputFormat: InputFormat, carried: readonly string[]): string {
+  // A carried column named like one of ours (`line`, `ok`, `query`, …) is renamed `name#2` (`#3`, … if that is
+  // taken too) in the header, as the CSV reader renames repeated names: every header name is unique.
+  const fieldColumns = inputFormat === 'csv' ? uniqueColumnNames([...resultColumns, ...carried]).slice(resultColumns.length) : inputFormat === 'text' ? [] : ['fields'];
+  return stringify([['line', ...fieldColumns, 'ok', 'query', 'criteria', 'codes', 'diagnostics', 'frame']]);
+}
+
+/** One row of {@link csvWriter}'s output, with its newline: `carried` as for {@link csvHeader}. */
+export function csvRow(result: TranslateResult, inputFormat: InputFormat, carried: readonly string[]): string {
+  const fields = result.fields ?? {};
+  const fieldValues =
+    inputFormat === 'csv'
+      ? carried.map((name) => (Object.hasOwn(fields, name) ? String(fields[name]) : ''))
+      : inputFormat === 'text'
+        ? []
+        : [result.fieldsJson ?? (result.fields === undefined ? '' : JSON.stringify(result.fields))];
+  const row = [
+    String(result.line),
+    ...fieldValues,
+    String(result.ok),
+    result.query ?? '',
+    result.criteria === undefined ? '' : JSON.stringify(result.criteria),
+    result.diagnostics.map((d) => d.code).join(' '),
+    result.diagnostics.length > 0 ? JSON.stringify(result.diagnostics) : '',
+    result.frame ?? '',
+  ];
+  return stringify([row]);
 }

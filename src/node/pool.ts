@@ -13,7 +13,16 @@ import { pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ConvertOptions, Outcome } from './convert.js';
 import type { RecordInput } from './records.js';
+import type { PackedBatch, RecordFormat } from './serialize.js';
+import type { TallyCounts } from './summary.js';
 import type { BatchRequest, BatchResponse } from './worker.js';
+
+/** A worker's output for one packed batch: the UTF-8 `bytes`, the line of its last record, the counts of its results. */
+export interface OutputBatch {
+  readonly bytes: Uint8Array;
+  readonly lastLine: number;
+  readonly counts: TallyCounts;
+}
 
 /** The URL of this module: import.meta.url in ESM; in the CommonJS bundle, the bundle's own file. */
 function moduleUrl(): string {
@@ -33,7 +42,7 @@ function workerScript(): { script: URL | string; options: WorkerOptions } {
 }
 
 interface Pending {
-  readonly resolve: (outcomes: Outcome[]) => void;
+  readonly resolve: (response: BatchResponse) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -49,17 +58,16 @@ class PoolWorker {
     this.worker.on('message', (response: BatchResponse) => {
       const pending = this.pending.get(response.seq);
       this.pending.delete(response.seq);
-      pending?.resolve(response.outcomes as Outcome[]);
+      pending?.resolve(response);
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`a translate worker stopped (exit code ${code})`)));
   }
 
-  run(seq: number, inputs: readonly RecordInput[]): Promise<Outcome[]> {
+  run(request: BatchRequest): Promise<BatchResponse> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
-      this.pending.set(seq, { resolve, reject });
-      const request: BatchRequest = { seq, inputs };
+      this.pending.set(request.seq, { resolve, reject });
       this.worker.postMessage(request);
     });
   }
@@ -83,11 +91,25 @@ export class TranslatePool {
   }
 
   /** Translates one batch on the least busy worker. Rejects when that worker fails (it is not restarted). */
-  run(inputs: readonly RecordInput[]): Promise<Outcome[]> {
+  async run(inputs: readonly RecordInput[]): Promise<Outcome[]> {
+    const response = await this.send({ seq: this.seq++, inputs });
+    return (response as { outcomes: readonly Outcome[] }).outcomes as Outcome[];
+  }
+
+  /**
+   * Translates one packed batch into output (serialize.ts) on the least busy worker: `columns` are the carried
+   * columns of a CSV input. Rejects as {@link run}.
+   */
+  async serialize(packed: PackedBatch, format: RecordFormat, columns: readonly string[]): Promise<OutputBatch> {
+    const response = await this.send({ seq: this.seq++, packed, format, columns });
+    return response as OutputBatch;
+  }
+
+  private send(request: BatchRequest): Promise<BatchResponse> {
     if (this.closed) return Promise.reject(new Error('the translate pool is closed'));
     let best = this.workers[0]!;
     for (const w of this.workers) if (w.pending.size < best.pending.size) best = w;
-    return best.run(this.seq++, inputs);
+    return best.run(request);
   }
 
   /** Stops every worker; batches still in hand are rejected. */

@@ -4,6 +4,18 @@
  */
 import type { TranslateResult } from './records.js';
 
+/**
+ * A {@link TranslateTally}'s counts as plain data, so that a worker thread can count its batch and the caller add the
+ * counts up (`addCounts`): results, translated, failed, with relative dates, and failing records per error code.
+ */
+export interface TallyCounts {
+  readonly records: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly relative: number;
+  readonly codes: readonly (readonly [string, number])[];
+}
+
 /** Counts results as they come; `text()` gives the summary line. */
 export class TranslateTally {
   records = 0;
@@ -14,8 +26,8 @@ export class TranslateTally {
   /** Failing records per error code (a code counts once per record). */
   private readonly codes = new Map<string, number>();
 
-  /** Counts one result. */
-  add(result: TranslateResult): void {
+  /** Counts one result (only its `ok`, `diagnostics` and `relativeDates` are read). */
+  add(result: Pick<TranslateResult, 'ok' | 'diagnostics' | 'relativeDates'>): void {
     this.records++;
     if (result.relativeDates) this.relative++;
     if (result.ok) {
@@ -29,6 +41,20 @@ export class TranslateTally {
       seen.add(d.code);
       this.codes.set(d.code, (this.codes.get(d.code) ?? 0) + 1);
     }
+  }
+
+  /** The counts so far, as plain data (see {@link TallyCounts}). */
+  counts(): TallyCounts {
+    return { records: this.records, ok: this.ok, failed: this.failed, relative: this.relative, codes: [...this.codes] };
+  }
+
+  /** Adds counts taken elsewhere (another tally's `counts()`), as if their results had been added here. */
+  addCounts(counts: TallyCounts): void {
+    this.records += counts.records;
+    this.ok += counts.ok;
+    this.failed += counts.failed;
+    this.relative += counts.relative;
+    for (const [code, n] of counts.codes) this.codes.set(code, (this.codes.get(code) ?? 0) + n);
   }
 
   /**

@@ -4,11 +4,13 @@
  */
 import { resolveClock } from '../dates/index.js';
 import { resolveTimeZone } from '../dates/timeZone.js';
-import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { CompileOptions } from '../options.js';
-import { convert, type ConvertOptions, type Outcome } from './convert.js';
+import { convert, toResult, type ConvertOptions } from './convert.js';
+import { csvHeader, type OutputFormat } from './output.js';
 import { ordered, TranslatePool } from './pool.js';
-import { defaultBatchSize, defaultMaxRecordBytes, defaultMaxTotalBytes, inputFormats, type SourceRecord, type TranslateOptions, type TranslateResult } from './records.js';
+import { packBatch, serializeBatch, type RecordFormat } from './serialize.js';
+import type { TallyCounts } from './summary.js';
+import { defaultBatchSize, defaultMaxRecordBytes, defaultMaxTotalBytes, inputFormats, type InputFormat, type SourceRecord, type TranslateOptions, type TranslateResult } from './records.js';
 import { readSource, type TranslateSource } from './sources.js';
 
 /** Batches of exactly `size` records (the last one may be smaller), whatever batches the source gave. */
@@ -90,26 +92,6 @@ function compileOptionsOf(opts: TranslateOptions): CompileOptions {
   return picked;
 }
 
-/** The result record of `record`, given the outcome of its translation (none when it could not be read). */
-function toResult(record: SourceRecord, outcome: Outcome | undefined): TranslateResult {
-  const fields = {
-    ...(record.fields !== undefined ? { fields: record.fields } : {}),
-    ...(record.fieldsJson !== undefined ? { fieldsJson: record.fieldsJson } : {}),
-  };
-  if (!record.input || !outcome) {
-    const error = record.error ?? diagnostic('InternalError', { start: 0, end: 0 }, { error: 'no translation came back for this record', report: 'none' });
-    return { line: record.line, ...fields, ok: false, diagnostics: [error], frame: `error[${error.code}]: ${error.message}\n --> line ${record.line}` };
-  }
-  const frame = outcome.frame !== undefined ? { frame: outcome.frame } : {};
-  if (record.input.kind === 'text') {
-    const criteria = outcome.output !== undefined ? { criteria: outcome.output } : {};
-    const relative = outcome.relativeDates ? { relativeDates: true as const } : {};
-    return { line: record.line, ...fields, ok: outcome.ok, query: record.input.text, ...criteria, diagnostics: outcome.diagnostics, ...frame, ...relative };
-  }
-  const query = typeof outcome.output === 'string' ? { query: outcome.output } : {};
-  return { line: record.line, ...fields, ok: outcome.ok, ...query, criteria: record.input.body, diagnostics: outcome.diagnostics, ...frame };
-}
-
 /**
  * Translates every record of `source`, yielding one {@link TranslateResult} per input record, in input order.
  *
@@ -132,6 +114,16 @@ function toResult(record: SourceRecord, outcome: Outcome | undefined): Translate
  * console.log(r.line, r.ok ? r.criteria : r.frame)`.
  */
 export function translate(source: TranslateSource, opts: TranslateOptions = {}): AsyncGenerator<TranslateResult> {
+  const { batches, jobs, convertOptions } = prepare(source, opts, opts?.onHeader);
+  return run(batches, jobs, convertOptions);
+}
+
+/** What `translate` and `translateOutput` set up before reading: the batches to read, the jobs, the options. */
+function prepare(
+  source: TranslateSource,
+  opts: TranslateOptions,
+  onHeader: ((columns: readonly string[]) => void) | undefined,
+): { batches: AsyncGenerator<SourceRecord[]>; jobs: number; convertOptions: ConvertOptions; inputFormat: InputFormat } {
   opts ??= {};
   if (typeof opts !== 'object' || Array.isArray(opts)) throw new TypeError('translate: the options must be an object');
   checkOptions(opts);
@@ -144,14 +136,101 @@ export function translate(source: TranslateSource, opts: TranslateOptions = {}):
     compile: compileOptionsOf(opts),
     ...(opts.fileName !== undefined ? { fileName: opts.fileName } : {}),
   };
+  const inputFormat = opts.inputFormat ?? (direction === 'criteria' ? 'text' : 'jsonl');
   const records = readSource(source, {
     direction,
-    format: opts.inputFormat ?? (direction === 'criteria' ? 'text' : 'jsonl'),
+    format: inputFormat,
     maxRecordBytes,
     maxTotalBytes,
-    ...(opts.onHeader ? { onHeader: opts.onHeader } : {}),
+    ...(onHeader ? { onHeader } : {}),
   });
-  return run(rebatch(records, batchSize), jobs, convertOptions);
+  return { batches: rebatch(records, batchSize), jobs, convertOptions, inputFormat };
+}
+
+/**
+ * What {@link translateOutput} writes: `format` `jsonl` (`jsonlWriter`), `json` (`jsonWriter`), `csv`
+ * (`csvWriter`), or `check` (`checkLines` per result, each line ending in a newline, naming `checkFileName`,
+ * default `query`).
+ */
+export interface OutputOptions {
+  readonly format: OutputFormat | 'check';
+  readonly checkFileName?: string;
+}
+
+/**
+ * One piece of {@link translateOutput}'s output: `output` (UTF-8 bytes from a worker, or text), the counts of the
+ * results it holds (add them up with `TranslateTally.addCounts`), and `lastLine`, the line of its last record (0
+ * when it holds none).
+ */
+export interface OutputPiece {
+  readonly output: Uint8Array | string;
+  readonly lastLine: number;
+  readonly counts: TallyCounts;
+}
+
+const noCounts: TallyCounts = { records: 0, ok: 0, failed: 0, relative: 0, codes: [] };
+
+/**
+ * Translates every record of `source` as {@link translate} does (same options, same results, same errors, same
+ * bounded memory), but yields the output text itself, in pieces, as `kq translate` writes it: the pieces joined are
+ * exactly what `output.format`'s writer gives for the results of `translate` (`jsonlWriter`, `jsonWriter`,
+ * `csvWriter`, or `checkLines` each line followed by a newline). With `jobs` > 1 each batch is translated and
+ * written out in a worker thread, which sends back one UTF-8 buffer and the batch's counts: nothing per record
+ * crosses between threads, so the calling thread only reads and writes (`kq translate --jobs 2` ran slower than
+ * `--jobs 1` when every result was copied back as an object). Throws as {@link translate}; a bad `output.format`
+ * is a TypeError.
+ *
+ * Example: `for await (const piece of translateOutput(fs.createReadStream('saved.kq'), {jobs: 2}, {format:
+ * 'jsonl'})) process.stdout.write(piece.output)`.
+ */
+export function translateOutput(source: TranslateSource, opts: TranslateOptions, output: OutputOptions): AsyncGenerator<OutputPiece> {
+  expect(typeof output === 'object' && output !== null && ['jsonl', 'json', 'csv', 'check'].includes(output.format), 'output.format', "'jsonl', 'json', 'csv' or 'check'");
+  let columns: readonly string[] = [];
+  const onHeader = (names: readonly string[]) => {
+    columns = names;
+    opts?.onHeader?.(names);
+  };
+  const { batches, jobs, convertOptions, inputFormat } = prepare(source, opts, onHeader);
+  const format: RecordFormat = { format: output.format, inputFormat, fileName: output.checkFileName ?? 'query' };
+  return runOutput(batches, jobs, convertOptions, format, () => columns);
+}
+
+/** The pieces of {@link translateOutput}: each batch's output in order, with the JSON array's and CSV's framing. */
+async function* runOutput(
+  batches: AsyncGenerator<SourceRecord[]>,
+  jobs: number,
+  convertOptions: ConvertOptions,
+  format: RecordFormat,
+  columns: () => readonly string[],
+): AsyncGenerator<OutputPiece> {
+  let first = true;
+  // The framing around the records: a JSON array's `[` (in place of the first element's `,`), a CSV header row.
+  const frame = (output: Uint8Array | string): Uint8Array | string => {
+    if (!first || output.length === 0) return output;
+    first = false;
+    if (format.format === 'json') return typeof output === 'string' ? `[${output.slice(1)}` : Buffer.concat([Buffer.from('['), output.subarray(1)]);
+    if (format.format === 'csv') {
+      const header = csvHeader(format.inputFormat, columns());
+      return typeof output === 'string' ? header + output : Buffer.concat([Buffer.from(header), output]);
+    }
+    return output;
+  };
+  if (jobs === 1) {
+    for await (const batch of batches) {
+      const { text, lastLine, counts } = serializeBatch(batch, format, columns(), convertOptions);
+      yield { output: frame(text), lastLine, counts };
+    }
+  } else {
+    const pool = new TranslatePool(jobs, convertOptions);
+    try {
+      const run = (batch: SourceRecord[]) => pool.serialize(packBatch(batch), format, format.format === 'csv' ? columns() : []);
+      for await (const [, { bytes, lastLine, counts }] of ordered(batches, run, 2 * jobs)) yield { output: frame(bytes), lastLine, counts };
+    } finally {
+      await pool.close();
+    }
+  }
+  const end = format.format === 'json' ? (first ? '[]\n' : '\n]\n') : format.format === 'csv' && first ? csvHeader(format.inputFormat, columns()) : '';
+  if (end !== '') yield { output: end, lastLine: 0, counts: noCounts };
 }
 
 /** The results of `batches`, translated in the calling thread (`jobs` 1) or on `jobs` worker threads, in order. */

@@ -1,6 +1,7 @@
 /**
  * `kq translate <file|->`: bulk translation of saved queries — a file (or stdin) of query texts to criteria, or of
- * criteria bodies to query texts (`--to text`) — over `translate()` (src/translate/). Output goes to stdout or
+ * criteria bodies to query texts (`--to text`) — over `translateOutput()` (src/node/translate.ts: each batch is
+ * written out where it is translated, in a worker thread with `--jobs`). Output goes to stdout or
  * `--out`, as JSONL, a JSON array or CSV; a summary line and, on a terminal, a progress bar (cli-progress) go to
  * stderr. `--check` only prints `file:line:col: code severity: message` lines, for CI.
  *
@@ -11,7 +12,7 @@ import { createReadStream, createWriteStream, fstatSync, statSync, type Stats, t
 import { once } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
-import { checkLines, csvWriter, jsonlWriter, jsonWriter, outputFormats, type OutputFormat, type ResultWriter, inputFormats, type TranslateDirection as Direction, type TranslateInputFormat as InputFormat, formatsFor, inputFormatFor, TranslateTally, translate } from '../../node/index.js';
+import { outputFormats, type OutputFormat, inputFormats, type TranslateDirection as Direction, type TranslateInputFormat as InputFormat, formatsFor, inputFormatFor, TranslateTally, translateOutput } from '../../node/index.js';
 import { type CliIO, type Command, type FlagValues, UsageError, compileFlags, compileOptions, stringFlag } from '../common.js';
 
 /** Output is written in pieces of about this many characters (one write per piece, not per record). */
@@ -46,9 +47,12 @@ export function jobsFlag(values: FlagValues, io: CliIO, cores = maxJobs()): numb
   return jobs;
 }
 
-/** Where the output goes: stdout (through `io`), or a file with backpressure. Writes are gathered into pieces. */
+/**
+ * Where the output goes: stdout (through `io`), or a file with backpressure. Pieces (text, or UTF-8 bytes from a
+ * worker) are gathered and written about {@link FLUSH_AT} at a time.
+ */
 class Output {
-  private buffered: string[] = [];
+  private buffered: (string | Uint8Array)[] = [];
   private size = 0;
   private constructor(
     private readonly io: CliIO,
@@ -66,22 +70,31 @@ class Output {
     return new Output(io, file);
   }
 
-  async write(text: string): Promise<void> {
-    if (text === '') return;
-    this.buffered.push(text);
-    this.size += text.length;
+  async write(piece: string | Uint8Array): Promise<void> {
+    if (piece.length === 0) return;
+    this.buffered.push(piece);
+    this.size += piece.length;
     if (this.size >= FLUSH_AT) await this.flush();
   }
 
   async flush(): Promise<void> {
     if (this.buffered.length === 0) return;
-    const text = this.buffered.join('');
+    const pieces = this.buffered;
     this.buffered = [];
     this.size = 0;
+    const data =
+      pieces.length === 1
+        ? pieces[0]!
+        : pieces.every((p) => typeof p === 'string')
+          ? pieces.join('')
+          : Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
     if (this.file) {
-      if (!this.file.write(text)) await once(this.file, 'drain');
+      if (!this.file.write(data)) await once(this.file, 'drain');
+    } else if (typeof data !== 'string' && this.io.stdin === process.stdin) {
+      // The process's own stdout takes the bytes as they are (io.stdout is process.stdout.write then).
+      if (!process.stdout.write(data)) await once(process.stdout, 'drain');
     } else {
-      this.io.stdout(text);
+      this.io.stdout(typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8'));
       // The real stdout is asynchronous on some platforms (pipes on macOS): wait rather than queue without bound.
       if (this.io.stdin === process.stdin && process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
     }
@@ -229,8 +242,6 @@ export const translateCommand: Command = {
       }
     })();
 
-    let columns: readonly string[] = [];
-    const writer: ResultWriter = format === 'csv' ? csvWriter(inputFormat, () => columns) : format === 'json' ? jsonWriter() : jsonlWriter();
     const output = await Output.open(stringFlag(values, 'out'), io);
     const fileName = path === '-' ? 'stdin' : path;
     const tally = new TranslateTally();
@@ -238,26 +249,18 @@ export const translateCommand: Command = {
     if (bar && totalBytes !== undefined) progress = new ProgressBytes();
     const started = performance.now();
     try {
-      const results = translate(counted, {
-        ...opts,
-        to,
-        inputFormat,
-        jobs,
-        onHeader: (names) => {
-          columns = names;
-        },
-      });
-      for await (const result of results) {
-        tally.add(result);
-        if (values.check === true) {
-          for (const line of checkLines(result, fileName, inputFormat)) await output.write(`${line}\n`);
-        } else {
-          await output.write(writer.record(result));
+      // The output comes as pieces already written (one per batch, from the worker threads with --jobs): see
+      // translateOutput in src/node/translate.ts.
+      const pieces = translateOutput(counted, { ...opts, to, inputFormat, jobs }, values.check === true ? { format: 'check', checkFileName: fileName } : { format });
+      for await (const piece of pieces) {
+        const before = tally.records;
+        tally.addCounts(piece.counts);
+        await output.write(piece.output);
+        progress?.written(piece.lastLine);
+        if (bar && Math.floor(tally.records / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) {
+          bar.update(progress?.done ?? 0, { records: tally.records.toLocaleString('en-US') });
         }
-        progress?.written(result.line);
-        if (bar && tally.records % PROGRESS_EVERY === 0) bar.update(progress?.done ?? 0, { records: tally.records.toLocaleString('en-US') });
       }
-      if (values.check !== true) await output.write(writer.end());
     } finally {
       bar?.stop();
       await output.close();
