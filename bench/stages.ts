@@ -2,7 +2,7 @@
  * The per-stage breakdown (`npm run bench:stages`): lex, parse, check, lower (lower + normalize + shape) and emit,
  * each timed alone on its own precomputed input, for each query class — 1 clause, the typical query, 40 OR-ed
  * clauses, a misspelt field (check runs the did-you-mean search) — beside the whole `compile` and the bytes one
- * compile allocates. A regression then shows in the stage where it happened.
+ * compile allocates, and what each stage allocates alone. A regression then shows in the stage where it happened.
  *
  * The stages come from a bundle made like the Node library build (internals.ts). Times are medians of CPU time per
  * call (cputime.ts `cpuMedian`, after a warm-up), which other load on the 2 shared cores moves far less than wall time.
@@ -74,6 +74,9 @@ export interface StageRow {
   readonly compile: number;
   readonly allocBytes: number;
   readonly allocGc: boolean;
+  /** Bytes each stage allocates alone (NaN where the stage does not run), and whether a collection spoiled any. */
+  readonly stageAlloc: { readonly lex: number; readonly parse: number; readonly check: number; readonly lower: number; readonly emit: number };
+  readonly stageAllocGc: boolean;
 }
 
 /** Times every stage of `text` with the bundled stages `m`. Throws when the query does not parse. */
@@ -100,7 +103,30 @@ export async function measureStages(m: Internals, name: string, text: string): P
   const emit = shaped ? await median(() => m.emit(shaped, checked.queryContext, checked.sort, checked.timeZone)) : Number.NaN;
   const compile = await median(() => m.compile(text, OPTS));
   const alloc = await allocationPerRun(() => m.compile(text, OPTS));
-  return { name, chars: text.length, lex, parse, check, lower, emit, compile, allocBytes: alloc.bytes, allocGc: alloc.gcRan };
+  // Where the allocation is: each stage alone, as above.
+  const a = {
+    lex: await allocationPerRun(() => m.lex(text, limits)),
+    parse: await allocationPerRun(() => m.parseTokens(lexed.tokens, builders.fieldTerm, builders.text)),
+    check: await allocationPerRun(() => m.analyze(ast, OPTS)),
+    lower: failed ? null : await allocationPerRun(lowerAll),
+    emit: shaped ? await allocationPerRun(() => m.emit(shaped, checked.queryContext, checked.sort, checked.timeZone)) : null,
+  };
+  sink.length = 0;
+  const bytes = (x: { bytes: number } | null) => (x === null ? Number.NaN : x.bytes);
+  return {
+    name,
+    chars: text.length,
+    lex,
+    parse,
+    check,
+    lower,
+    emit,
+    compile,
+    allocBytes: alloc.bytes,
+    allocGc: alloc.gcRan,
+    stageAlloc: { lex: bytes(a.lex), parse: bytes(a.parse), check: bytes(a.check), lower: bytes(a.lower), emit: bytes(a.emit) },
+    stageAllocGc: Object.values(a).some((x) => x !== null && x.gcRan),
+  };
 }
 
 /** The breakdown as markdown: per class, each stage's median and share of the stage sum, compile, allocation. */
@@ -124,6 +150,23 @@ export function stagesTable(rows: readonly StageRow[]): string {
   );
 }
 
+/** The allocation of each stage, per class (KiB; the stages run alone, so their sum can differ from a compile's). */
+export function stageAllocationTable(rows: readonly StageRow[]): string {
+  const kib = (b: number) => (Number.isNaN(b) ? '—' : `${(b / 1024).toFixed(2)} KiB`);
+  return markdownTable(
+    ['class', 'lex', 'parse', 'check', 'lower+normalize+shape', 'emit', 'compile'],
+    rows.map((r) => [
+      `${r.name}${r.stageAllocGc ? ' (GC ran: a lower bound)' : ''}`,
+      kib(r.stageAlloc.lex),
+      kib(r.stageAlloc.parse),
+      kib(r.stageAlloc.check),
+      kib(r.stageAlloc.lower),
+      kib(r.stageAlloc.emit),
+      kib(r.allocBytes),
+    ]),
+  );
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { mod, cleanup } = await importInternals();
   process.on('exit', cleanup);
@@ -131,4 +174,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rows: StageRow[] = [];
   for (const [name, text] of Object.entries(STAGE_CLASSES)) rows.push(await measureStages(mod, name, text));
   log(stagesTable(rows));
+  log('\nallocation per call, each stage alone (heapUsed growth over 200 calls)\n');
+  log(stageAllocationTable(rows));
 }
