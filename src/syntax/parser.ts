@@ -94,6 +94,13 @@ class QueryParser extends EmbeddedActionsParser {
     this.nesting = 0;
     this.deepest = 0;
     this.deepestToken = null;
+    // What a parse cut short (a RangeError on a very deep input) left on the shared stacks. chevrotain's constructor
+    // calls reset() before these fields exist, hence the checks.
+    if (this.operands !== undefined) this.operands.length = 0;
+    if (this.implicitAt !== undefined) this.implicitAt.length = 0;
+    if (this.negations !== undefined) this.negations.length = 0;
+    this.values = [];
+    this.firstValue = undefined;
   }
 
   /** The last token consumed (chevrotain's `LA(0)`), for the tolerant parse's term builder. */
