@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cacheDirectory, cacheKey } from '../../src/cli/codeCache.js';
+import { cacheDirectory, cacheKey, checksum, frameCache, unframeCache } from '../../src/cli/codeCache.js';
 
 const root = new URL('../../', import.meta.url);
 if (!existsSync(new URL('dist/cli.cjs', root)) || !existsSync(new URL('dist/kq.cjs', root))) {
@@ -26,6 +26,7 @@ function kq(args: string[], cacheHome: string, env: Record<string, string> = {})
   return spawnSync(process.execPath, ['bin/kq.cjs', ...args], {
     cwd: root,
     encoding: 'utf8',
+    timeout: 60_000, // a run that hangs (as a damaged cache once made it) fails the test instead of the whole suite
     env: { ...rest, NO_COLOR: '1', XDG_CACHE_HOME: cacheHome, ...env },
   });
 }
@@ -77,6 +78,44 @@ test('bin/kq.cjs compile with a damaged cache file: same output, the file writte
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
+});
+
+test('bin/kq.cjs compile with one byte of the cache file changed (at every 64 KiB): same output, no error, the file written anew', () => {
+  // A hostile tester's find: V8 does not check its data's bytes; one changed byte gave segfaults, V8 fatal errors,
+  // hangs and false KQ9001 errors on every run. The launcher's own checksum now refuses such a file.
+  const home = freshHome();
+  try {
+    assert.is(kq(['compile', '--compact', QUERY], home).status, 0);
+    const [file] = cacheFiles(home);
+    const path = join(home, 'kustomer-query', file!);
+    const good = readFileSync(path);
+    for (let at = 100; at < good.byteLength; at += 65_536) {
+      const damaged = Buffer.from(good);
+      damaged[at] = damaged[at]! ^ 0xff;
+      writeFileSync(path, damaged);
+      const r = kq(['compile', '--compact', QUERY], home);
+      assert.is(r.status, 0, `byte ${at}: ${r.stderr}`);
+      assert.is(r.stderr, '', `byte ${at}`);
+      assert.equal(JSON.parse(r.stdout), EXPECTED, `byte ${at}`);
+      assert.ok(unframeCache(readFileSync(path)) !== undefined, `byte ${at}: the file is written anew, intact`);
+    }
+  } finally {
+    rmSync(home, { recursive: true, force: true });
+  }
+});
+
+test('frameCache / unframeCache: data comes back; a changed byte, a cut or a wrong magic is refused', () => {
+  const data = Buffer.from(Array.from({ length: 1001 }, (_, i) => (i * 7) & 255));
+  const framed = frameCache(data);
+  assert.equal(unframeCache(framed), data);
+  for (const at of [0, 4, 8, 12, 500, framed.byteLength - 1]) {
+    const damaged = Buffer.from(framed);
+    damaged[at] = damaged[at]! ^ 1;
+    assert.is(unframeCache(damaged), undefined, `byte ${at}`);
+  }
+  assert.is(unframeCache(framed.subarray(0, framed.byteLength - 1)), undefined);
+  assert.is(unframeCache(Buffer.alloc(0)), undefined);
+  assert.is(checksum(new Uint8Array([1, 2, 3, 4, 5])) === checksum(new Uint8Array([1, 2, 3, 4, 6])), false);
 });
 
 test('bin/kq.cjs compile where no cache can be written (XDG_CACHE_HOME is a file): same output, no error', () => {
@@ -164,6 +203,8 @@ test('cacheKey: the command name, none, or other', () => {
 
 test('cacheDirectory: XDG_CACHE_HOME, then the platform default under the home directory', () => {
   assert.is(cacheDirectory({ XDG_CACHE_HOME: '/c' }, 'linux'), join('/c', 'kustomer-query'));
+  // A relative XDG_CACHE_HOME is invalid (XDG Base Directory Specification) and ignored.
+  assert.match(cacheDirectory({ XDG_CACHE_HOME: 'relcache' }, 'linux') ?? '', /\.cache[\\/]kustomer-query$/);
   assert.is(cacheDirectory({ LOCALAPPDATA: 'C:\\Users\\a\\AppData\\Local' }, 'win32'), join('C:\\Users\\a\\AppData\\Local', 'kustomer-query', 'Cache'));
   assert.match(cacheDirectory({}, 'darwin') ?? '', /Library[\\/]Caches[\\/]kustomer-query$/);
   assert.match(cacheDirectory({}, 'linux') ?? '', /\.cache[\\/]kustomer-query$/);
