@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kq } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 
 const now = ['--now', '2026-11-30T15:00:00Z'];
@@ -63,7 +63,7 @@ test('kq compile --file examples (every bundled example compiles)', async () => 
 });
 
 test('kq compile --file with a bad line exits 1 and shows the line', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kq-'));
+  const dir = tempDir('kq-');
   const file = join(dir, 'saved.kq');
   writeFileSync(file, '# saved\nconversation_status:open\n\nconversation_status:opne\n');
   const r = await kq(['compile', '--file', file]);

@@ -3,8 +3,7 @@
  * streaming reader (`kq run --data`), the `.kq` format for `-` and `--file` everywhere, strict UTF-8 for every text
  * input, the empty query refused, `--jobs` capped, and the smaller CLI messages. Each test is named by its input.
  */
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { test } from 'uvu';
@@ -17,9 +16,10 @@ import { decodeUtf8, firstInvalidUtf8 } from '../../src/node/text.js';
 import { InputTooLargeError, parseKq, readRecords, recordLimits, translate, type RecordItem } from '../../src/node/index.js';
 import { kq } from '../helpers/cli.js';
 import { fcOptions } from '../helpers/fc.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const now = ['--now', '2025-01-15T12:00:00Z'];
-const dir = () => mkdtempSync(join(tmpdir(), 'kq-io-'));
+const dir = () => tempDir('kq-io-');
 
 /** `kq args` with stdin as bytes (readStdin gives a Buffer, as the real process does), optionally as a stream too. */
 const kqBytes = (args: string[], stdin: Uint8Array, stream = false) => kq(args, Buffer.from(stdin), stream);

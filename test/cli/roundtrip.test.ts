@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { kq } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 
 test("kq fmt 'a  b   sort:x  status:(open OR done)'", async () => {
@@ -56,7 +56,7 @@ test('kq fmt --check on canonical lines (exit 0, no output)', async () => {
 });
 
 test('kq fmt --check --file saved.kq with a line not canonical (exit 1, file:line)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kq-fmt-'));
+  const dir = tempDir('kq-fmt-');
   const file = join(dir, 'saved.kq');
   writeFileSync(file, 'a AND b\nc  d\n');
   const r = await kq(['fmt', '--check', '--file', file]);
@@ -119,7 +119,7 @@ test('kq decompile - (a BOM before the JSON)', async () => {
 });
 
 test('kq decompile --file bodies.jsonl', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kq-dec-'));
+  const dir = tempDir('kq-dec-');
   const file = join(dir, 'bodies.jsonl');
   writeFileSync(file, `${JSON.stringify(body)}\n\n${JSON.stringify({ queryContext: 'customer', or: [] })}\n`);
   const r = await kq(['decompile', '--file', file]);

@@ -4,13 +4,13 @@
  * sample data set is what its generator makes, and holds only known attributes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { main, type CliIO } from '../../src/cli/main.js';
 import { createCatalog, resolveField } from '../../src/index.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const sample = 'examples/data/support.ndjson';
 type Rec = Record<string, unknown>;
@@ -99,7 +99,7 @@ test('kq run with --data - (records on stdin, a JSON array)', async () => {
 });
 
 test('kq run over an NDJSON file with blank lines and a BOM', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kq-run-'));
+  const dir = tempDir('kq-run-');
   const file = join(dir, 'r.ndjson');
   writeFileSync(file, '\uFEFF{"conversation_priority": 5}\n\n{"conversation_priority": "2"}\r\n{"conversation_priority": 4}\n');
   const r = await kq(['run', 'conversation_priority:[3 TO 5]', '--data', file]);
@@ -160,7 +160,7 @@ test("kq run 'conversation_statu:open' --data - with bad records: the query's er
 });
 
 test('kq run x --data bad.ndjson (0xFF 0xFE on line 2: not valid UTF-8, exit 2)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kq-run-'));
+  const dir = tempDir('kq-run-');
   const file = join(dir, 'bad.ndjson');
   writeFileSync(file, Buffer.concat([Buffer.from('{"customer_name":"Jane"}\n{"customer_name":"'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')]));
   const r = await kq(['run', 'customer_name:jane', '--data', file]);
@@ -169,7 +169,7 @@ test('kq run x --data bad.ndjson (0xFF 0xFE on line 2: not valid UTF-8, exit 2)'
 });
 
 test('examples/data/support.ndjson is what scripts/generate-examples.mjs makes (deterministic)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kq-examples-'));
+  const dir = tempDir('kq-examples-');
   const file = join(dir, 'support.ndjson');
   execFileSync(process.execPath, ['scripts/generate-examples.mjs', file], { stdio: 'pipe' });
   assert.ok(readFileSync(file, 'utf8') === readFileSync(sample, 'utf8'), 'regenerate with npm run examples:data');

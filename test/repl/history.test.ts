@@ -1,6 +1,5 @@
 /** The history file: where it is, reading it back, and failures that are never fatal. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -8,8 +7,9 @@ import fc from 'fast-check';
 import { QueryHistory, historyPath, historySize, loadHistory, oneLineEntry, saveHistory } from '../../src/cli/repl/history.js';
 import { compile } from '../../src/compile.js';
 import { fcOptions } from '../helpers/fc.js';
+import { tempDir } from '../helpers/tempDir.js';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'kq-history-'));
+const dir = () => tempDir('kq-history-');
 
 test('historyPath: --history, then KQ_HISTORY, then ~/.kq_history; empty turns it off', () => {
   assert.is(historyPath('/x/h', { KQ_HISTORY: '/y/h' }), '/x/h');

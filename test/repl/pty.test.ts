@@ -2,15 +2,15 @@
  * `kq repl` in a real pseudo-terminal, as a person uses it: keystrokes in, the screen out. Each test starts the REPL
  * (from source) with HOME in a temporary folder, and kills it in `finally`.
  */
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startRepl, type ReplProcess, type StartOptions } from './pty.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const NOW = ['--now', '2024-06-24T12:00:00Z'];
-const home = () => mkdtempSync(join(tmpdir(), 'kq-repl-'));
+const home = () => tempDir('kq-repl-');
 
 /** Runs `body` with a started REPL, and always stops it. */
 async function withRepl(opts: StartOptions, body: (r: ReplProcess) => Promise<void>): Promise<void> {

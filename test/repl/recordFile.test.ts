@@ -3,15 +3,15 @@
  * files only, streamed, within a size limit; named by the file.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openRecordFile } from '../../src/node/index.js';
 import { loadRecords } from '../../src/cli/repl/records.js';
+import { tempDir } from '../helpers/tempDir.js';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'kq-load-'));
+const dir = () => tempDir('kq-load-');
 
 /** The file's content as text, or the error message. */
 async function read(path: string, maxBytes = 1 << 20, regularOnly = true): Promise<string> {

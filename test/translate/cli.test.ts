@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
@@ -11,9 +10,10 @@ import * as assert from 'uvu/assert';
 import { NOW } from './helpers.js';
 import { kq as run } from '../helpers/cli.js';
 import { main } from '../../src/cli/main.js';
+import { tempDir } from '../helpers/tempDir.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'kq-translate-'));
+const dir = tempDir('kq-translate-');
 
 function file(name: string, content: string | Buffer): string {
   const path = join(dir, name);

@@ -3,8 +3,7 @@
  * oversized CSV rows, carried fields kept exactly as written, unique CSV output headers, JSON array punctuation
  * (KQ5009), option checks, and the progress measure.
  */
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -18,8 +17,9 @@ import { translate } from '../../src/node/translate.js';
 import { fcOptions } from '../helpers/fc.js';
 import { kq } from '../helpers/cli.js';
 import { collect, NOW, read, summary } from './helpers.js';
+import { tempDir } from '../helpers/tempDir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kq-translate-hostile-'));
+const dir = tempDir('kq-translate-hostile-');
 function file(name: string, content: string): string {
   const path = join(dir, name);
   writeFileSync(path, content);
