@@ -16,6 +16,7 @@ import { EmptyQueryRule } from './rules/emptyQueryRule.js';
 import { FieldNamesRule } from './rules/fieldNamesRule.js';
 import { OperatorKindRule } from './rules/operatorKindRule.js';
 import { RangeBoundsRule } from './rules/rangeBoundsRule.js';
+import { ContradictoryBoundsRule } from './rules/contradictoryBoundsRule.js';
 import { SortKeysRule } from './rules/sortKeysRule.js';
 import { ValuesRule } from './rules/valuesRule.js';
 import { SplitValueRule } from './rules/splitValueRule.js';
@@ -49,6 +50,7 @@ export const specifiedRules: readonly Rule[] = [
   FixedOffsetZoneRule,
   FieldContextRule,
   RelativeDateRule,
+  ContradictoryBoundsRule,
 ];
 
 const noSpan: Span = { start: 0, end: 0 };

@@ -17,7 +17,7 @@ import { resolveLimits, type CompileOptions } from '../options.js';
 import { catalogFor } from '../schema/catalogFor.js';
 import { capDiagnostics } from '../diagnostics/diagnostic.js';
 import { print } from '../syntax/printer.js';
-import { readQuery, type JsonScalar, type ReadResult } from './read.js';
+import { readQuery, splitMergedRanges, type JsonScalar, type ReadResult } from './read.js';
 import { resolveField, type FieldCatalog } from '../schema/index.js';
 import { lookupKindOf, lookupsFor, readableName, type Lookups } from '../schema/lookups/index.js';
 import { walk } from '../syntax/ast.js';
@@ -66,7 +66,11 @@ export function decompile(criteria: unknown, opts: DecompileOptions = {}): Decom
     const at = (d: Diagnostic): Diagnostic => ({ ...d, span: { start: 0, end: 0 }, pointer: read.pointers[d.span.start] ?? '' });
     const lookups = lookupsFor(opts);
     if (lookups !== null) writeNames(read, catalogFor(opts).catalog, lookups);
-    const checked = analyze(read.ast, { ...opts, nested: true });
+    let checked = analyze(read.ast, { ...opts, nested: true });
+    // A range the reader made from two adjacent bounds that holds nothing (`{"gte":4}`, `{"lte":2}`: what compile
+    // emits for `f>=4 f<=2`) is written back as the two comparisons, not refused as `f:4..2` would be.
+    const empty = new Set(checked.diagnostics.filter((d) => d.code === Messages.EmptyRange.code).map((d) => d.span.start));
+    if (empty.size > 0 && splitMergedRanges(read.ast, empty)) checked = analyze(read.ast, { ...opts, nested: true });
     // Which context the text would search when the body names none is said by compile; not needed here. Too many
     // sort keys is reported by the reader (KQ4013, at the sort), not again as the checker's KQ3005. A body without
     // criteria is a search for everything, which is what it says: the empty-query warning is for typed text. A

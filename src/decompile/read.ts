@@ -52,6 +52,7 @@ import type { MessageArgs, MessageName } from '../diagnostics/catalogue.js';
 import { maxGroupItems, maxSortKeys, resolveField, type FieldCatalog } from '../schema/index.js';
 import { closest } from '../schema/suggest.js';
 import type * as A from '../syntax/ast.js';
+import { walk } from '../syntax/ast.js';
 import { fullTextField } from '../lowering/lower.js';
 import { isPrintableName } from '../syntax/printer.js';
 
@@ -415,6 +416,32 @@ function range(lower: A.Comparison, upper: A.Comparison): A.Range {
   };
 }
 
+/** The two comparisons each range made by {@link mergeRanges} was read from. */
+const mergedFrom = new WeakMap<A.Range, readonly [A.Comparison, A.Comparison]>();
+
+/**
+ * Splits back, in the ANDs of `ast` (the reader's own tree, changed in place), every range {@link mergeRanges} made
+ * whose lower bound starts at one of `starts` (the checker found it empty, KQ2016): `f>=4 f<=2` in a body is two
+ * criteria a compile can emit (from two terms), not the range `f:4..2` a compile refuses. True when any was split.
+ */
+export function splitMergedRanges(ast: A.Query, starts: ReadonlySet<number>): boolean {
+  let split = false;
+  walk(ast, (node) => {
+    if (node.kind !== 'And' || node.implicitJoins !== undefined) return;
+    const operands: A.Expression[] = [];
+    for (const o of node.operands) {
+      const pair = o.kind === 'Range' && o.lower !== null && starts.has(o.lower.span.start) ? mergedFrom.get(o) : undefined;
+      if (pair === undefined) operands.push(o);
+      else {
+        operands.push(pair[0], pair[1]);
+        split = true;
+      }
+    }
+    if (operands.length !== node.operands.length) (node as unknown as { operands: A.Expression[] }).operands = operands;
+  });
+  return split;
+}
+
 /** Adjacent `f>=a`, `f<=b` in an AND read as the range `f:a..b` (the compiler emits a range as that pair). */
 function mergeRanges(terms: readonly A.Expression[]): A.Expression[] {
   const out: A.Expression[] = [];
@@ -422,7 +449,9 @@ function mergeRanges(terms: readonly A.Expression[]): A.Expression[] {
     const t = terms[i]!;
     const next = terms[i + 1];
     if (next && isLower(t) && isUpper(next) && t.field.value === next.field.value) {
-      out.push(range(t, next));
+      const merged = range(t, next);
+      mergedFrom.set(merged, [t, next]);
+      out.push(merged);
       i++;
       continue;
     }

@@ -574,6 +574,29 @@ export const Messages = {
     message: `${show(a.expression)} is resolved to ${a.resolved}${a.zone === null ? '' : ` (${a.zone})`}; Kustomer receives that date, so a saved search does not move with time.`,
     help: 'Kustomer search has no relative dates (kustomer-search-api.md §4): compile the query again each time it runs rather than saving its criteria.',
   })),
+  /**
+   * Bounds on one attribute, ANDed as separate terms, that no value can meet (check/rules/contradictoryBoundsRule.ts):
+   * `f>=4 f<=2`. A warning, not an error as for the range `f:4..2` (KQ2016): separate terms may be on purpose (a
+   * generated query), and decompile writes such a body back this way.
+   */
+  ContradictoryBounds: entry(
+    'KQ2029',
+    'warning',
+    (a: {
+      field: string;
+      lower: string;
+      upper: string;
+      lowerOperator: string;
+      upperOperator: string;
+      problem: 'reversed' | 'exclusiveEqual' | 'noDayBetween';
+    }) => ({
+      message:
+        a.problem === 'noDayBetween'
+          ? `These terms match nothing: no whole day of '${a.field}' lies after ${a.lower} and before ${a.upper}.`
+          : `These terms match nothing: no value of '${a.field}' is both ${a.lowerOperator}${a.lower} and ${a.upperOperator}${a.upper}.`,
+      help: 'Swap the bounds, join the terms with OR if either is meant, or write one range (field:a..b).',
+    }),
+  ),
   /** An empty (or blank) query: it compiles to a search for every record of `context`. */
   EmptyQuery: entry('KQ2030', 'warning', (a: { context: string }) => ({
     message: `The query is empty: it matches every record of the context (${a.context}).`,

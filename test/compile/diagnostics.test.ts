@@ -192,6 +192,18 @@ const table: readonly Row[] = [
   },
   { code: 'KQ2009', query: 'tz:PST', span: [3, 6], message: "'PST' is a time zone abbreviation (US Pacific time), not an IANA name." },
   { code: 'KQ2009', query: 'tz:America/NewYork', span: [3, 18], message: "Unknown time zone 'America/NewYork': expected an IANA name such as America/New_York." },
+  {
+    code: 'KQ2029',
+    query: 'conversation_priority>=4 conversation_priority<=2',
+    span: [0, 49],
+    message: "These terms match nothing: no value of 'conversation_priority' is both >=4 and <=2.",
+  },
+  {
+    code: 'KQ2029',
+    query: 'conversation_created_at>2024-01-05 sort:customer_name conversation_created_at<2024-01-06',
+    span: [0, 88],
+    message: "These terms match nothing: no whole day of 'conversation_created_at' lies after 2024-01-05 and before 2024-01-06.",
+  },
   { code: 'KQ2030', query: '', span: [0, 0], message: 'The query is empty: it matches every record of the context (customer).' },
   { code: 'KQ2030', query: '  \t', span: [0, 3] },
 

@@ -104,8 +104,18 @@ for (const [and, expected] of days) {
   });
 }
 
-test('{gt 2026-12-05, lt 2026-12-06} (after the end of one day, before the start of the next) is refused: it matches nothing (KQ2016)', () => {
-  const r = decompile({ queryContext: 'conversation', and: [{ conversation_created_at: { gt: '2026-12-05' } }, { conversation_created_at: { lt: '2026-12-06' } }] }, { now });
+test('{gt 2026-12-05}, {lt 2026-12-06} (after the end of one day, before the start of the next): the two terms, with KQ2029 (matches nothing)', () => {
+  // Two criteria as compile emits them for two terms: written back as the two terms (the range {D TO D+1} would be
+  // KQ2016, an error), with the warning that they match nothing. Before, decompile refused the body compile made.
+  const body = { queryContext: 'conversation', and: [{ conversation_created_at: { gt: '2026-12-05' } }, { conversation_created_at: { lt: '2026-12-06' } }] };
+  const r = decompile(body, { now });
+  assert.is(r.text, 'conversation_created_at>2026-12-05 AND conversation_created_at<2026-12-06 context:conversation');
+  assert.ok(r.diagnostics.some((d) => d.code === 'KQ2029'), JSON.stringify(r.diagnostics));
+  assert.equal(compile(r.text!, { now }).criteria, body);
+});
+
+test('{"conversation_created_at": {gt 2026-12-05, lt 2026-12-06}} (one object) is refused: the range matches nothing (KQ2016)', () => {
+  const r = decompile({ queryContext: 'conversation', and: [{ conversation_created_at: { gt: '2026-12-05', lt: '2026-12-06' } }] }, { now });
   assert.is(r.text, undefined);
   assert.ok(r.diagnostics.some((d) => d.code === 'KQ2016'), JSON.stringify(r.diagnostics));
 });

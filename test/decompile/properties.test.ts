@@ -154,4 +154,31 @@ test('compile(decompile(c).text) equals c up to canonical form, for generated cr
   assert.ok(accepted > runs / 2, `only ${accepted} of ${runs} bodies were accepted`);
 });
 
+test('conversation_priority>=4 conversation_priority<=2: decompiled as the two comparisons, and compiled back the same', () => {
+  // A hostile tester's find: the reader merged the adjacent bounds into the range 4..2, which the checker refuses.
+  const c = compile('conversation_priority>=4 conversation_priority<=2', { now: 0 }).criteria!;
+  const d = decompile(c);
+  assert.is(d.text, 'conversation_priority>=4 AND conversation_priority<=2 context:conversation');
+  assert.equal(compile(d.text!, { now: 0 }).criteria, c);
+});
+
+test('adjacent bounds in either order, any numbers or days, empty or not: compile(decompile(c)) equals c', () => {
+  const bound = fc.oneof(
+    fc.integer({ min: -50, max: 50 }).map(String),
+    fc.integer({ min: 0, max: 40 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
+  );
+  fc.assert(
+    fc.property(bound, bound, fc.constantFrom('>', '>='), fc.constantFrom('<', '<='), (a, b, lower, upper) => {
+      const field = /^\d{4}-/.test(a) && /^\d{4}-/.test(b) ? 'conversation_created_at' : 'conversation_priority';
+      if ((field === 'conversation_priority') !== (!/^\d{4}-/.test(a) && !/^\d{4}-/.test(b))) return; // mixed kinds
+      const c = compile(`${field}${lower}${a} ${field}${upper}${b}`, { now: 0 }).criteria;
+      if (!c) return;
+      const d = decompile(c);
+      assert.ok(d.text !== undefined, JSON.stringify(d.diagnostics));
+      assert.equal(compile(d.text!, { now: 0 }).criteria, c);
+    }),
+    fcOptions(500),
+  );
+});
+
 test.run();

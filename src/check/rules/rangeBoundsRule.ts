@@ -10,9 +10,32 @@ import { diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RuleDefinition, TypedValue } from '../context.js';
 
 /** Comparable key of a typed bound, or null when bounds of these sorts cannot be ordered here. */
-function key(v: TypedValue): { sort: string; k: number | string } | null {
+export function boundKey(v: TypedValue): { sort: string; k: number | string } | null {
   if (v.type === 'json') return typeof v.value === 'number' ? { sort: 'number', k: v.value } : null;
   return v.date.kind === 'day' ? { sort: 'day', k: v.date.day } : { sort: 'instant', k: v.date.iso };
+}
+
+/**
+ * Why no value lies between the typed bounds `lo` and `hi` (each inclusive or not), or null when some may (or when
+ * they cannot be ordered: different sorts, strings). The test of this rule and of contradictoryBoundsRule.ts.
+ */
+export function emptyBetween(
+  lo: TypedValue,
+  hi: TypedValue,
+  lowerInclusive: boolean,
+  upperInclusive: boolean,
+): 'reversed' | 'exclusiveEqual' | 'noDayBetween' | null {
+  const a = boundKey(lo);
+  const b = boundKey(hi);
+  if (!a || !b || a.sort !== b.sort) return null;
+  const touching = a.k === b.k && !(lowerInclusive && upperInclusive);
+  if (a.sort === 'day' && !(a.k > b.k) && !touching) {
+    // The days the range holds: from the day after an exclusive lower bound to the day before an exclusive upper one.
+    const first = lowerInclusive ? (a.k as string) : addDays(a.k as string, 1);
+    const last = upperInclusive ? (b.k as string) : addDays(b.k as string, -1);
+    return first > last ? 'noDayBetween' : null;
+  }
+  return a.k > b.k ? 'reversed' : touching ? 'exclusiveEqual' : null;
 }
 
 export const RangeBoundsRule: RuleDefinition = {
@@ -23,28 +46,16 @@ export const RangeBoundsRule: RuleDefinition = {
     const lo = ctx.valueOf.get(n.lower);
     const hi = ctx.valueOf.get(n.upper);
     if (!lo || !hi) return;
-    const a = key(lo);
-    const b = key(hi);
-    if (!a || !b || a.sort !== b.sort) return;
-    const touching = a.k === b.k && !(n.lowerInclusive && n.upperInclusive);
-    if (a.sort === 'day' && !(a.k > b.k) && !touching) {
-      // The days the range holds: from the day after an exclusive lower bound to the day before an exclusive upper one.
-      const first = n.lowerInclusive ? (a.k as string) : addDays(a.k as string, 1);
-      const last = n.upperInclusive ? (b.k as string) : addDays(b.k as string, -1);
-      if (first > last) {
-        ctx.report(diagnostic('EmptyRange', { start: n.lower.span.start, end: n.upper.span.end }, { problem: 'noDayBetween', lower: n.lower.value, upper: n.upper.value }));
-      }
-      return;
-    }
-    if (a.k > b.k || touching) {
-      ctx.report(
-        diagnostic(
-          'EmptyRange',
-          { start: n.lower.span.start, end: n.upper.span.end },
-          a.k > b.k ? { problem: 'reversed', lower: n.lower.value, upper: n.upper.value } : { problem: 'exclusiveEqual' },
-        ),
-      );
-    }
+    const problem = emptyBetween(lo, hi, n.lowerInclusive, n.upperInclusive);
+    if (problem === null) return;
+    const span = { start: n.lower.span.start, end: n.upper.span.end };
+    ctx.report(
+      diagnostic(
+        'EmptyRange',
+        span,
+        problem === 'exclusiveEqual' ? { problem } : { problem, lower: n.lower.value, upper: n.upper.value },
+      ),
+    );
     },
   },
 };
