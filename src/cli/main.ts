@@ -51,6 +51,14 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
       io.stderr(`kq: '${negated}' starts with '-', so it is read as options; a query that starts with a negation goes after '--': kq ${name ?? 'compile'} -- '${negated}'\nRun 'kq --help' for usage.\n`);
       return 2;
     }
+    const unknown = e instanceof Error && 'code' in e && e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '([^']*)'/.exec(e.message)?.[1] : undefined;
+    if (unknown !== undefined) {
+      // Node's own message goes on with a hint whose quotes do not balance (`as in '-- "--x"`): ours names the command.
+      const { name } = findCommand(argv);
+      const which = name !== undefined && !name.startsWith('-') ? ` for kq ${name}` : '';
+      io.stderr(`kq: unknown option '${unknown}'${which}. A query that starts with '-' goes after '--'.\nRun 'kq --help' for usage.\n`);
+      return 2;
+    }
     const { UsageError } = await import('./common.js');
     if (e instanceof UsageError || (e instanceof Error && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))) {
       io.stderr(`kq: ${e.message}\nRun 'kq --help' for usage.\n`);

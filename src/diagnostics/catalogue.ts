@@ -282,7 +282,7 @@ export const Messages = {
             : 'A hand-built syntax tree is deeper than any query the parser reads; flatten it.',
   })),
   TooLong: entry('KQ1015', 'error', (a: { length: number; max: number; of: 'query' | 'canonical' | 'criteria' }) => ({
-    message: `The query is ${a.length} characters long; the limit is ${a.max}.`,
+    message: `The ${a.of === 'canonical' ? 'canonical text of the query' : 'query'} is ${a.length} characters long; the limit is ${a.max}.`,
     help:
       a.of === 'query'
         ? 'Split the query, or raise the maxLength option.'

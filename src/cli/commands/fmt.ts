@@ -7,7 +7,13 @@
 import { renderDiagnostics } from '../../render/index.js';
 import { format } from '../../index.js';
 import { kqLines } from '../../node/index.js';
-import { type CliIO, type Command, type KqSource, readQueries } from '../common.js';
+import { type CliIO, type Command, type KqSource, cliHelp as cliDiagnosticHelp, readQueries, UsageError } from '../common.js';
+import type { FormatResult, ParseOptions } from '../../index.js';
+
+/** `result` with each diagnostic's help as it applies on the command line (`--max-length`, not `maxLength`). */
+function cliHelp(result: FormatResult): FormatResult {
+  return { ...result, diagnostics: result.diagnostics.map(cliDiagnosticHelp) };
+}
 
 type Source = Pick<KqSource, 'name' | 'content'>;
 
@@ -16,7 +22,7 @@ type Source = Pick<KqSource, 'name' | 'content'>;
  * A leading BOM is dropped; the output keeps the input's line endings (CRLF or LF); a line with syntax errors is
  * written back unchanged, its code frame on stderr. Returns the counts of changed and failed lines.
  */
-function formatLines(source: Source, check: boolean, io: CliIO): { changed: number; failed: number } {
+function formatLines(source: Source, check: boolean, io: CliIO, opts: ParseOptions): { changed: number; failed: number } {
   const content = source.content.replace(/^\ufeff/, '');
   source = { ...source, content };
   if (content === '') return { changed: 0, failed: 0 };
@@ -30,7 +36,7 @@ function formatLines(source: Source, check: boolean, io: CliIO): { changed: numb
       out.push(line);
       return;
     }
-    const result = format(line);
+    const result = cliHelp(format(line, opts));
     if (result.text === undefined) {
       failed++;
       out.push(line); // nothing is lost: a line that does not parse is written back unchanged
@@ -54,8 +60,8 @@ function formatLines(source: Source, check: boolean, io: CliIO): { changed: numb
 }
 
 /** One query given as the argument: its newlines are white space, `#` is not a comment. */
-function formatArgument(text: string, check: boolean, io: CliIO): { changed: number; failed: number } {
-  const result = format(text);
+function formatArgument(text: string, check: boolean, io: CliIO, opts: ParseOptions): { changed: number; failed: number } {
+  const result = cliHelp(format(text, opts));
   if (result.diagnostics.length) io.stderr(`${renderDiagnostics(text, result.diagnostics, { color: io.color })}\n\n`);
   if (result.text === undefined) return { changed: 0, failed: 1 };
   if (check) {
@@ -68,13 +74,17 @@ function formatArgument(text: string, check: boolean, io: CliIO): { changed: num
 export const fmtCommand: Command = {
   names: ['fmt', 'format'],
   usage: `  kq fmt [query|-]         print the canonical text of a query, or of each line of stdin / --file <f>
-                           (--check: print file:line for each line not canonical, exit 1)`,
-  options: { check: { type: 'boolean' }, file: { type: 'string', multiple: true } },
+                           (--check: print file:line for each line not canonical, exit 1; --max-length <n>)`,
+  options: { check: { type: 'boolean' }, file: { type: 'string', multiple: true }, 'max-length': { type: 'string' } },
   async run(_name, rest, values, io) {
     const check = values.check === true;
+    // The limit applies to each query and to its canonical text (` AND ` between terms can make it longer).
+    const maxLength = typeof values['max-length'] === 'string' ? values['max-length'] : undefined;
+    if (maxLength !== undefined && !/^\d{1,10}$/.test(maxLength)) throw new UsageError(`--max-length: expected a whole number of characters, got '${maxLength}'`);
+    const opts = maxLength === undefined ? {} : { maxLength: Number(maxLength) };
     const input = await readQueries(rest, values, io, 'fmt');
     if (input.kind === 'argument') {
-      const r = formatArgument(input.text, check, io);
+      const r = formatArgument(input.text, check, io, opts);
       if (check && r.changed + r.failed > 0) io.stderr(`kq fmt: ${r.changed} query not canonical, ${r.failed} with errors\n`);
       return r.failed > 0 || (check && r.changed > 0) ? 1 : 0;
     }
@@ -82,7 +92,7 @@ export const fmtCommand: Command = {
     let changed = 0;
     let failed = 0;
     for (const s of sources) {
-      const r = formatLines(s, check, io);
+      const r = formatLines(s, check, io, opts);
       changed += r.changed;
       failed += r.failed;
     }
