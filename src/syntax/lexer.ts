@@ -40,27 +40,19 @@ export interface LexResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const CH_TAB = 9;
-const CH_SPACE = 32;
 const CH_QUOTE = 34; // "
-const CH_HASH = 35; // #
-const CH_DOLLAR = 36;
-const CH_APOS = 39; // '
 const CH_LPAREN = 40;
 const CH_RPAREN = 41;
 const CH_STAR = 42;
-const CH_PLUS = 43;
 const CH_COMMA = 44;
 const CH_MINUS = 45;
 const CH_DOT = 46;
-const CH_SLASH = 47;
 const CH_0 = 48;
 const CH_9 = 57;
 const CH_COLON = 58;
 const CH_LT = 60;
 const CH_EQ = 61;
 const CH_GT = 62;
-const CH_AT = 64;
 const CH_LBRACKET = 91;
 const CH_BACKSLASH = 92;
 const CH_RBRACKET = 93;
@@ -100,8 +92,9 @@ function cpLength(cp: number): number {
 }
 
 /**
- * Per-code-unit classes for ASCII, so the hot loops test one table entry instead of a chain of comparisons (the
- * lexer's ASCII fast path; code points ≥ 128 take the Unicode tests).
+ * Per-code-unit classes for ASCII: the one definition of which ASCII characters continue a field name, make a term
+ * word, stop a value word and are white space (isNameChar, isTermWordChar, isValueStop and isSpace read it, and the
+ * hot loops test one entry instead of a chain of comparisons; code points ≥ 128 take the Unicode tests).
  */
 const NAME_CHAR = 1;
 const TERM_WORD_CHAR = 2;
@@ -125,33 +118,15 @@ function isUnicodeWordChar(cp: number): boolean {
   return unicodeWordChar.test(String.fromCodePoint(cp));
 }
 
-/** A code point allowed in a bare word in term position (besides backslash escapes). */
+/** A code point allowed in a bare word in term position (besides backslash escapes): ASCII `@ . + - / : _ ' #`. */
 export function isTermWordChar(cp: number): boolean {
-  if (cp < 128) {
-    return (
-      isAsciiLetter(cp) ||
-      isDigit(cp) ||
-      cp === CH_AT ||
-      cp === CH_DOT ||
-      cp === CH_PLUS ||
-      cp === CH_MINUS ||
-      cp === CH_SLASH ||
-      cp === CH_COLON ||
-      cp === CH_UNDERSCORE ||
-      cp === CH_APOS ||
-      cp === CH_HASH
-    );
-  }
+  if (cp < 128) return (asciiClass[cp]! & TERM_WORD_CHAR) !== 0;
   return isUnicodeWordChar(cp);
 }
 
-/** A character that can continue a field name. */
+/** A character that can continue a field name: ASCII `_ - . $` besides letters and digits. */
 export function isNameChar(cp: number): boolean {
-  if (cp < 128) {
-    return (
-      isAsciiLetter(cp) || isDigit(cp) || cp === CH_UNDERSCORE || cp === CH_MINUS || cp === CH_DOT || cp === CH_DOLLAR
-    );
-  }
+  if (cp < 128) return (asciiClass[cp]! & NAME_CHAR) !== 0;
   return isUnicodeWordChar(cp);
 }
 
@@ -161,18 +136,9 @@ export function isNameStart(cp: number): boolean {
   return unicodeLetter.test(String.fromCodePoint(cp));
 }
 
-/** A character that ends a value word (besides white space and `..`). */
+/** A character that ends a value word (besides white space and `..`): `( ) [ ] { } " ,`. */
 function isValueStop(c: number): boolean {
-  return (
-    c === CH_LPAREN ||
-    c === CH_RPAREN ||
-    c === CH_LBRACKET ||
-    c === CH_RBRACKET ||
-    c === CH_LBRACE ||
-    c === CH_RBRACE ||
-    c === CH_QUOTE ||
-    c === CH_COMMA
-  );
+  return c < 128 && (asciiClass[c]! & VALUE_STOP) !== 0;
 }
 
 /** An operator token type and its length in code units. */
