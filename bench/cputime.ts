@@ -5,6 +5,7 @@
  * tables) reports wall time; the targets that are ratios are judged on these figures.
  */
 import { do_not_optimize } from 'mitata';
+import { median } from './coldstart.js';
 
 /** CPU time (ns) of this process since `start` (a `process.cpuUsage()` reading). */
 function cpuNsSince(start: NodeJS.CpuUsage): number {
@@ -57,13 +58,6 @@ function batch(fn: () => unknown, n: number, collect = true): number {
   const start = process.cpuUsage();
   for (let i = 0; i < n; i++) do_not_optimize(fn());
   return cpuNsSince(start) / n;
-}
-
-/** The median of `xs` (not empty). */
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 /** Median CPU ns per call of `fn`: warmed up, then {@link BATCHES} batches of about 10 ms each. */

@@ -91,6 +91,16 @@ export function stringFlag(values: FlagValues, name: string): string | undefined
   return typeof v === 'string' ? v : undefined;
 }
 
+/**
+ * `--max-length <n>`: the longest query accepted, in UTF-16 code units (`maxLength` of the options), or undefined
+ * when not given. Throws a {@link UsageError} for anything but a whole number of up to ten digits.
+ */
+export function maxLengthFlag(values: FlagValues): number | undefined {
+  const maxLength = stringFlag(values, 'max-length');
+  if (maxLength !== undefined && !/^\d{1,10}$/.test(maxLength)) throw new UsageError(`--max-length: expected a whole number of characters, got '${maxLength}'`);
+  return maxLength === undefined ? undefined : Number(maxLength);
+}
+
 /** Reads `--custom <file.json>`: a JSON array of custom attributes, checked by `createCatalog`. Throws UsageError. */
 export function readCustomAttributes(path: string): CustomAttribute[] {
   let json: unknown;
@@ -126,10 +136,9 @@ export function compileOptions(values: FlagValues, io?: Pick<CliIO, 'stderr'>): 
   if (context !== undefined && !isValidContext(context)) {
     throw new UsageError(`--context: unknown context '${context}' (customer, conversation, message, company, note, kobject, kobject_<klass>)`);
   }
-  const maxLength = stringFlag(values, 'max-length');
-  if (maxLength !== undefined && !/^\d{1,10}$/.test(maxLength)) throw new UsageError(`--max-length: expected a whole number of characters, got '${maxLength}'`);
+  const maxLength = maxLengthFlag(values);
   return {
-    ...(maxLength !== undefined ? { maxLength: Number(maxLength) } : {}),
+    ...(maxLength !== undefined ? { maxLength } : {}),
     ...(context !== undefined ? { queryContext: context } : {}),
     ...(tz !== undefined ? { timeZone: tz } : {}),
     ...(now !== undefined ? { now } : {}),

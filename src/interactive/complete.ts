@@ -134,58 +134,45 @@ export function complete(text: string, offset: number, opts: CompleteOptions = {
 /**
  * Sorts candidates by match tier, then group, then match score, then their order; drops those that do not match, and
  * the loose subsequence matches when anything matched better. The four keys are packed into one exact number per
- * candidate and sorted as a Float64Array (a numeric sort, no comparator calls: 600 time zones are ranked per
- * keystroke); groups that are not whole or half numbers below 16, or lists of 2^20 candidates or more, take the
- * comparator sort, which orders the same.
+ * candidate — tier, the group's rank among the groups present, score (< tierWidth), index — and sorted as a
+ * Float64Array: a numeric sort, no comparator calls (600 time zones are ranked per keystroke). Exact while the packed
+ * number stays below 2^53: 5 tiers × (groups present) × 10,000 scores × (candidates rounded up to a power of two),
+ * far above any list completion makes.
  */
 function rank(candidates: readonly Candidate[], typed: string): CompletionItem[] {
   const lowerTyped = typed.toLowerCase();
   const n = candidates.length;
-  const keys = new Float64Array(n);
   const ranks = new Float64Array(n);
-  let m = 0;
-  let packable = n < INDEX_SPAN;
+  const matched: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = candidates[i]!;
     const r = matchLabel(c.match, lowerCase(c.match), lowerTyped);
     if (r === null) continue;
-    const g = c.group * 2;
-    if (!(Number.isInteger(g) && g >= 0 && g < 32)) packable = false;
-    const tier = Math.floor(r / tierWidth);
-    ranks[m] = r;
-    // tier, group, score, order: exact below 2^53 ((4 * 32 + 31) * 10,000 + 9,999 < 2^21; times 2^20, plus i).
-    keys[m++] = ((tier * 32 + g) * tierWidth + (r % tierWidth)) * INDEX_SPAN + i;
+    ranks[i] = r;
+    matched.push(i);
   }
-  if (!packable) return rankByComparator(candidates, lowerTyped);
-  const sorted = keys.subarray(0, m).sort();
+  // Groups are few (whole and half numbers): their order by rank among the distinct values present.
+  const groups = [...new Set(matched.map((i) => candidates[i]!.group))].sort((x, y) => x - y);
+  const groupRank = new Map(groups.map((g, k) => [g, k]));
+  const span = 2 ** Math.ceil(Math.log2(n + 1));
+  const keys = new Float64Array(matched.length);
   let best = 4;
-  for (let k = 0; k < m; k++) best = Math.min(best, Math.floor(ranks[k]! / tierWidth));
+  for (let m = 0; m < matched.length; m++) {
+    const i = matched[m]!;
+    const r = ranks[i]!;
+    const tier = Math.floor(r / tierWidth);
+    if (tier < best) best = tier;
+    keys[m] = ((tier * groups.length + groupRank.get(candidates[i]!.group)!) * tierWidth + (r % tierWidth)) * span + i;
+  }
+  keys.sort();
   const out: CompletionItem[] = [];
-  for (let k = 0; k < m; k++) {
-    const key = sorted[k]!;
+  for (let m = 0; m < keys.length; m++) {
+    const i = keys[m]! % span;
     // Loose subsequence matches (tier 4) only when nothing better matched.
-    if (best < 4 && Math.floor(key / INDEX_SPAN / tierWidth / 32) >= 4) break;
-    out.push(candidates[key % INDEX_SPAN]!.item);
+    if (best < 4 && Math.floor(ranks[i]! / tierWidth) >= 4) break;
+    out.push(candidates[i]!.item);
   }
   return out;
-}
-
-/** The candidate index's share of a packed key in {@link rank}. */
-const INDEX_SPAN = 2 ** 20;
-
-/** {@link rank} with a comparator: the same order, for candidates whose keys do not pack. */
-function rankByComparator(candidates: readonly Candidate[], lowerTyped: string): CompletionItem[] {
-  const scored: { c: Candidate; tier: number; score: number; order: number }[] = [];
-  for (let i = 0; i < candidates.length; i++) {
-    const c = candidates[i]!;
-    const r = matchLabel(c.match, lowerCase(c.match), lowerTyped);
-    if (r === null) continue;
-    scored.push({ c, tier: Math.floor(r / tierWidth), score: r % tierWidth, order: i });
-  }
-  scored.sort((a, b) => a.tier - b.tier || a.c.group - b.c.group || a.score - b.score || a.order - b.order);
-  // Loose subsequence matches (tier 4) only when nothing better matched.
-  const best = scored.length ? scored[0]!.tier : 4;
-  return (best < 4 ? scored.filter((s) => s.tier < 4) : scored).map((s) => s.c.item);
 }
 
 const lowerCache = new Map<string, string>();

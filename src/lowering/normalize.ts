@@ -16,15 +16,20 @@
 import type { Atom, AtomOrigin, LNode, Scalar } from './ir.js';
 
 /** `items` with every `in`-able equality on one field merged into the first such atom. */
+/** An equality (or `in`) atom on a field whose equalities may join into one `in`. */
+function isMergeable(item: LNode): item is Atom {
+  return item.kind === 'atom' && item.mergeable && (item.op === 'equals' || item.op === 'in');
+}
+
 function mergeEqualities(items: LNode[]): LNode[] {
   // Nothing to merge unless two atoms could be: then the items come back as they are.
   let mergeable = 0;
-  for (const item of items) if (item.kind === 'atom' && item.mergeable && (item.op === 'equals' || item.op === 'in')) mergeable++;
+  for (const item of items) if (isMergeable(item)) mergeable++;
   if (mergeable < 2) return items;
   const byField = new Map<string, { index: number; values: Scalar[]; seen: Set<Scalar> | null; origins: AtomOrigin[] }>();
   const out: LNode[] = [];
   for (const item of items) {
-    if (item.kind === 'atom' && item.mergeable && (item.op === 'equals' || item.op === 'in')) {
+    if (isMergeable(item)) {
       const values = item.op === 'in' ? (item.value as readonly Scalar[]) : [item.value as Scalar];
       let group = byField.get(item.field);
       if (!group) {

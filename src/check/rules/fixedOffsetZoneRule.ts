@@ -7,18 +7,18 @@
 import { diagnostic } from '../../diagnostics/diagnostic.js';
 import { fixedOffsetZones } from '../../dates/index.js';
 import type * as A from '../../syntax/ast.js';
+import { walk } from '../../syntax/ast.js';
 import type { RuleDefinition } from '../context.js';
 
-/** The first `tz:` directive of the query in source order, or null (an explicit stack: no recursion). */
+/** The first `tz:` directive of the query in source order (walk is pre-order, in order), or null. */
 function firstTimeZone(q: A.Query): A.TimeZone | null {
-  const stack: A.Node[] = q.body ? [q.body] : [];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.kind === 'TimeZone') return node;
-    if (node.kind === 'And' || node.kind === 'Or') for (let k = node.operands.length - 1; k >= 0; k--) stack.push(node.operands[k]!);
-    else if (node.kind === 'Not') stack.push(node.operand);
-  }
-  return null;
+  let first: A.TimeZone | null = null;
+  walk(q, (node) => {
+    if (first !== null) return false;
+    if (node.kind === 'TimeZone') first = node;
+    return node.kind !== 'TimeZone';
+  });
+  return first;
 }
 
 /** Reported once: on the first `tz:` directive, or at offset 0 when the zone came from the option. */

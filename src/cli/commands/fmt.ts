@@ -7,7 +7,7 @@
 import { renderDiagnostics } from '../../render/index.js';
 import { format } from '../../index.js';
 import { kqLines } from '../../node/index.js';
-import { type CliIO, type Command, type KqSource, cliHelp as cliDiagnosticHelp, readQueries, UsageError } from '../common.js';
+import { type CliIO, type Command, type KqSource, cliHelp as cliDiagnosticHelp, maxLengthFlag, readQueries } from '../common.js';
 import type { FormatResult, ParseOptions } from '../../index.js';
 
 /** `result` with each diagnostic's help as it applies on the command line (`--max-length`, not `maxLength`). */
@@ -79,9 +79,8 @@ export const fmtCommand: Command = {
   async run(_name, rest, values, io) {
     const check = values.check === true;
     // The limit applies to each query and to its canonical text (` AND ` between terms can make it longer).
-    const maxLength = typeof values['max-length'] === 'string' ? values['max-length'] : undefined;
-    if (maxLength !== undefined && !/^\d{1,10}$/.test(maxLength)) throw new UsageError(`--max-length: expected a whole number of characters, got '${maxLength}'`);
-    const opts = maxLength === undefined ? {} : { maxLength: Number(maxLength) };
+    const maxLength = maxLengthFlag(values);
+    const opts = maxLength === undefined ? {} : { maxLength };
     const input = await readQueries(rest, values, io, 'fmt');
     if (input.kind === 'argument') {
       const r = formatArgument(input.text, check, io, opts);
